@@ -1,0 +1,110 @@
+//! The command-line interface, as clap structs. Nothing here does work.
+
+use clap::{Args, Parser, Subcommand};
+use geokg::export::ExportFormat;
+use geokg::sparql::ResultFormat;
+use std::path::PathBuf;
+
+/// Turns English news into a knowledge graph of geopolitical relations.
+#[derive(Parser, Debug)]
+#[command(name = "geokg", version, about, long_about = None)]
+pub struct Cli {
+    /// An extra dictionary file (same format as data/gazetteer/*.tsv); repeatable.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub dict: Vec<PathBuf>,
+    /// An extra cue pattern file (same format as data/patterns.tsv); repeatable.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub patterns: Vec<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Extract relation records from articles and write them to stdout (no store needed).
+    Extract(ExtractArgs),
+    /// Extract relations and write them into the on-disk store.
+    Ingest(IngestArgs),
+    /// Run a SPARQL query against the store.
+    Query(QueryArgs),
+    /// Export the whole store as Turtle, N-Triples, N-Quads or Graphviz DOT.
+    Export(ExportArgs),
+    /// Show, for one sentence, the mentions found, the cues that fired and why each candidate was kept or dropped.
+    Explain(ExplainArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    /// Files or directories (.txt, .json, .jsonl), or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: RecordFormat,
+    /// The article date to use when an input has none (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecordFormat {
+    Jsonl,
+    Tsv,
+}
+
+#[derive(Args, Debug)]
+pub struct IngestArgs {
+    /// Files or directories (.txt, .json, .jsonl), or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// The store directory [default: $GEOKG_STORE or ./geokg-store].
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// The article date to use when an input has none (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct QueryArgs {
+    /// The SPARQL query (or use --file).
+    #[arg(required_unless_present = "file", conflicts_with = "file")]
+    pub query: Option<String>,
+    /// Read the query from a file.
+    #[arg(long, short)]
+    pub file: Option<PathBuf>,
+    /// Output format [default: table].
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ResultFormat,
+    /// The store directory [default: $GEOKG_STORE or ./geokg-store].
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// The store directory [default: $GEOKG_STORE or ./geokg-store].
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The sentence (or short text) to explain.
+    pub sentence: String,
+    /// The article date that relative dates resolve against (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
+}

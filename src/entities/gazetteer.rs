@@ -1,0 +1,684 @@
+//! The gazetteer: dictionary files in, one table of entities and one name automaton out.
+//!
+//! Files (all in `data/gazetteer/`, same format for users' `--dict` files, told apart by their
+//! header): countries, organizations, metonyms, places, people, offices. Every name, alias,
+//! demonym, capital and short name goes into one Aho-Corasick automaton (leftmost-longest,
+//! case-sensitive), built once.
+
+use crate::error::DataError;
+use crate::tsv::Table;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum EntityType {
+    Country,
+    Person,
+    Organization,
+    City,
+    Region,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Country => "Country",
+            EntityType::Person => "Person",
+            EntityType::Organization => "Organization",
+            EntityType::City => "City",
+            EntityType::Region => "Region",
+        }
+    }
+    pub fn is_place(self) -> bool {
+        matches!(self, EntityType::City | EntityType::Region)
+    }
+}
+
+/// One entity of the dictionary.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: String,
+    pub label: String,
+    pub etype: EntityType,
+    pub iso3: Option<String>,
+    pub wikidata: Option<String>,
+    pub cameo: Option<String>,
+    /// For places, organisations and media: the country they belong to (an entity index).
+    pub country: Option<usize>,
+    /// For organs: the parent organisation.
+    pub parent: Option<usize>,
+    /// For organisations: igo, organ, armed-group, media, party, body.
+    pub category: Option<String>,
+    /// For people: 'm' or 'f'.
+    pub gender: Option<char>,
+    pub aliases: Vec<String>,
+}
+
+/// One term of office.
+#[derive(Debug, Clone)]
+pub struct Office {
+    pub person: usize,
+    pub role: String,
+    pub of: usize,
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+impl Office {
+    /// Whether the office was held on `date` (YYYY[-MM[-DD]]); open ends count as held.
+    pub fn held_on(&self, date: &str) -> bool {
+        let after_start = self.start.as_deref().is_none_or(|s| prefix_le(s, date));
+        let before_end = self.end.as_deref().is_none_or(|e| prefix_le(date, e));
+        after_start && before_end
+    }
+}
+
+/// Compares partial ISO dates, treating a shorter date as covering its whole period.
+fn prefix_le(a: &str, b: &str) -> bool {
+    let n = a.len().min(b.len());
+    a[..n] <= b[..n]
+}
+
+/// What a matched name says about its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameRole {
+    /// The entity's name or an alias.
+    Name,
+    /// An adjective or people name of a country ("Russian", "Israelis").
+    Demonym,
+    /// A seat of government standing for its country ("the Kremlin"). The entity is the country.
+    Metonym,
+    /// A person's short name ("Putin"), resolved by coreference.
+    ShortName,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameHit {
+    pub entity: usize,
+    pub role: NameRole,
+}
+
+/// The loaded dictionaries.
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub entities: Vec<Entity>,
+    pub offices: Vec<Office>,
+    by_id: HashMap<String, usize>,
+    by_iso3: HashMap<String, usize>,
+    /// Capital city -> its country.
+    capital_of: HashMap<usize, usize>,
+    /// Country -> its capital city.
+    capitals: HashMap<usize, usize>,
+    patterns: Vec<String>,
+    hits: Vec<Vec<NameHit>>,
+    automaton: AhoCorasick,
+}
+
+/// A dictionary file's text and the name to use in messages.
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+const BUNDLED: &[(&str, &str)] = &[
+    ("data/gazetteer/countries.tsv", include_str!("../../data/gazetteer/countries.tsv")),
+    ("data/gazetteer/organizations.tsv", include_str!("../../data/gazetteer/organizations.tsv")),
+    ("data/gazetteer/places.tsv", include_str!("../../data/gazetteer/places.tsv")),
+    ("data/gazetteer/metonyms.tsv", include_str!("../../data/gazetteer/metonyms.tsv")),
+    ("data/gazetteer/people.tsv", include_str!("../../data/gazetteer/people.tsv")),
+    ("data/gazetteer/offices.tsv", include_str!("../../data/gazetteer/offices.tsv")),
+];
+
+const FAMILY_NAME_FIRST: &str = include_str!("../../data/lexicon/family_name_first.txt");
+
+/// Which dictionary a table is, told by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Countries,
+    Organizations,
+    Places,
+    Metonyms,
+    People,
+    Offices,
+}
+
+fn kind_of(table: &Table) -> Option<FileKind> {
+    let has = |c: &str| table.has_column(c);
+    if has("iso3") && has("demonyms") {
+        Some(FileKind::Countries)
+    } else if has("category") {
+        Some(FileKind::Organizations)
+    } else if has("type") && has("country") {
+        Some(FileKind::Places)
+    } else if has("note") && has("country") {
+        Some(FileKind::Metonyms)
+    } else if has("gender") {
+        Some(FileKind::People)
+    } else if has("person") && has("role") {
+        Some(FileKind::Offices)
+    } else {
+        None
+    }
+}
+
+impl Gazetteer {
+    /// The bundled dictionaries.
+    pub fn bundled_sources() -> Vec<Source> {
+        BUNDLED
+            .iter()
+            .map(|(n, t)| Source {
+                name: n.to_string(),
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    /// Reads a user's dictionary file (`--dict`).
+    pub fn read_source(path: &Path) -> Result<Source, DataError> {
+        let text = std::fs::read_to_string(path).map_err(|source| DataError::Io {
+            file: path.display().to_string(),
+            source,
+        })?;
+        Ok(Source {
+            name: path.display().to_string(),
+            text,
+        })
+    }
+
+    /// Loads the bundled dictionaries, then each user file in order. A user row whose id
+    /// already exists replaces that entity.
+    pub fn load(extra: &[Source]) -> Result<Gazetteer, DataError> {
+        let mut sources = Gazetteer::bundled_sources();
+        sources.extend(extra.iter().map(|s| Source {
+            name: s.name.clone(),
+            text: s.text.clone(),
+        }));
+        let mut tables = Vec::new();
+        for s in &sources {
+            let table = Table::parse(&s.name, &s.text, &[])?;
+            let kind = kind_of(&table).ok_or_else(|| {
+                DataError::row(&s.name, 1, "unknown dictionary header (see README: dictionary format)")
+            })?;
+            tables.push((kind, table));
+        }
+        let mut b = Builder::default();
+        // Countries first: every other file refers to them by ISO code.
+        for order in [
+            FileKind::Countries,
+            FileKind::Organizations,
+            FileKind::Places,
+            FileKind::Metonyms,
+            FileKind::People,
+            FileKind::Offices,
+        ] {
+            for (kind, table) in &tables {
+                if *kind == order {
+                    b.add(order, table)?;
+                }
+            }
+        }
+        b.finish()
+    }
+
+    pub fn get(&self, i: usize) -> &Entity {
+        &self.entities[i]
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn by_iso3(&self, code: &str) -> Option<usize> {
+        self.by_iso3.get(code).copied()
+    }
+
+    pub fn capital_of(&self, city: usize) -> Option<usize> {
+        self.capital_of.get(&city).copied()
+    }
+
+    pub fn capital(&self, country: usize) -> Option<usize> {
+        self.capitals.get(&country).copied()
+    }
+
+    /// The country an entity belongs to: itself for a country, else its `country` field.
+    pub fn country_of(&self, i: usize) -> Option<usize> {
+        let e = &self.entities[i];
+        if e.etype == EntityType::Country {
+            Some(i)
+        } else {
+            e.country
+        }
+    }
+
+    /// Offices held by `person` on `date` (all offices when the date is unknown).
+    pub fn offices_of<'a>(&'a self, person: usize, date: Option<&'a str>) -> impl Iterator<Item = &'a Office> + 'a {
+        self.offices
+            .iter()
+            .filter(move |o| o.person == person && date.is_none_or(|d| o.held_on(d)))
+    }
+
+    /// Raw name matches in `text`, leftmost-longest, with word-boundary checks. A match that
+    /// fails its boundary check does not hide a valid one that starts one character later.
+    pub fn find_names<'a>(&'a self, text: &'a str) -> Vec<(usize, usize, &'a [NameHit])> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let input = aho_corasick::Input::new(text).span(pos..text.len());
+            let Some(m) = self.automaton.find(input) else { break };
+            let (s, e) = (m.start(), m.end());
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            let boundary = before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric());
+            if boundary {
+                out.push((s, e, self.hits[m.pattern().as_usize()].as_slice()));
+                pos = e;
+            } else {
+                pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    entities: Vec<Entity>,
+    offices: Vec<Office>,
+    by_id: HashMap<String, usize>,
+    by_iso3: HashMap<String, usize>,
+    demonyms: Vec<(String, usize)>,
+    metonyms: Vec<(String, usize)>,
+    /// (country, capital name, file, line), resolved once places are loaded.
+    capital_names: Vec<(usize, String, String, usize)>,
+}
+
+impl Table {
+    fn has_column(&self, c: &str) -> bool {
+        self.column_index(c).is_some()
+    }
+}
+
+impl Builder {
+    fn upsert(&mut self, e: Entity) -> usize {
+        match self.by_id.get(&e.id) {
+            Some(&i) => {
+                self.entities[i] = e;
+                i
+            }
+            None => {
+                let i = self.entities.len();
+                self.by_id.insert(e.id.clone(), i);
+                self.entities.push(e);
+                i
+            }
+        }
+    }
+
+    /// Resolves an ISO alpha-3 code or an entity id.
+    fn reference(&self, t: &Table, row: &crate::tsv::Row, col: &str) -> Result<Option<usize>, DataError> {
+        let v = t.get(row, col);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        if let Some(&i) = self.by_iso3.get(v) {
+            return Ok(Some(i));
+        }
+        if let Some(&i) = self.by_id.get(v) {
+            return Ok(Some(i));
+        }
+        let what = if v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase()) {
+            "country code"
+        } else {
+            "entity id"
+        };
+        Err(t.error(row, format!("unknown {what} '{v}' in column '{col}'")))
+    }
+
+    fn wikidata(t: &Table, row: &crate::tsv::Row) -> Result<Option<String>, DataError> {
+        match t.opt(row, "wikidata") {
+            Some(q) if !is_qid(&q) => Err(t.error(row, format!("bad Wikidata id '{q}'"))),
+            q => Ok(q),
+        }
+    }
+
+    fn add(&mut self, kind: FileKind, t: &Table) -> Result<(), DataError> {
+        for row in &t.rows {
+            match kind {
+                FileKind::Countries => {
+                    let iso3 = t.required(row, "iso3")?.to_string();
+                    if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
+                        return Err(t.error(row, format!("bad ISO alpha-3 code '{iso3}'")));
+                    }
+                    let name = t.required(row, "name")?.to_string();
+                    let id = t.opt(row, "id").unwrap_or_else(|| slug(&name));
+                    let mut aliases: Vec<String> = t.list(row, "official").map(String::from).collect();
+                    aliases.extend(t.list(row, "aliases").map(String::from));
+                    let i = self.upsert(Entity {
+                        id,
+                        label: name,
+                        etype: EntityType::Country,
+                        iso3: Some(iso3.clone()),
+                        wikidata: Self::wikidata(t, row)?,
+                        cameo: t.opt(row, "cameo"),
+                        country: None,
+                        parent: None,
+                        category: t.opt(row, "status"),
+                        gender: None,
+                        aliases,
+                    });
+                    if let Some(&j) = self.by_iso3.get(&iso3) {
+                        if j != i {
+                            return Err(t.error(row, format!("ISO code '{iso3}' already used by '{}'", self.entities[j].id)));
+                        }
+                    }
+                    self.by_iso3.insert(iso3, i);
+                    for d in t.list(row, "demonyms") {
+                        self.demonyms.push((d.to_string(), i));
+                    }
+                    if let Some(c) = t.opt(row, "capital") {
+                        self.capital_names.push((i, c, t.file.clone(), row.line));
+                    }
+                }
+                FileKind::Organizations => {
+                    let name = t.required(row, "name")?.to_string();
+                    let country = self.reference(t, row, "country")?;
+                    let parent = self.reference(t, row, "parent").ok().flatten();
+                    self.upsert(Entity {
+                        id: t.opt(row, "id").unwrap_or_else(|| slug(&name)),
+                        label: name,
+                        etype: EntityType::Organization,
+                        iso3: None,
+                        wikidata: Self::wikidata(t, row)?,
+                        cameo: None,
+                        country,
+                        parent,
+                        category: t.opt(row, "category"),
+                        gender: None,
+                        aliases: t.list(row, "aliases").map(String::from).collect(),
+                    });
+                }
+                FileKind::Places => {
+                    let name = t.required(row, "name")?.to_string();
+                    let etype = match t.required(row, "type")? {
+                        "City" => EntityType::City,
+                        "Region" => EntityType::Region,
+                        other => return Err(t.error(row, format!("unknown place type '{other}' (City or Region)"))),
+                    };
+                    let country = self.reference(t, row, "country")?;
+                    self.upsert(Entity {
+                        id: t.opt(row, "id").unwrap_or_else(|| slug(&name)),
+                        label: name,
+                        etype,
+                        iso3: None,
+                        wikidata: Self::wikidata(t, row)?,
+                        cameo: None,
+                        country,
+                        parent: None,
+                        category: None,
+                        gender: None,
+                        aliases: t.list(row, "aliases").map(String::from).collect(),
+                    });
+                }
+                FileKind::Metonyms => {
+                    let country = self
+                        .reference(t, row, "country")?
+                        .ok_or_else(|| t.error(row, "empty 'country'"))?;
+                    self.metonyms.push((t.required(row, "name")?.to_string(), country));
+                    for a in t.list(row, "aliases") {
+                        self.metonyms.push((a.to_string(), country));
+                    }
+                }
+                FileKind::People => {
+                    let name = t.required(row, "name")?.to_string();
+                    let gender = match t.get(row, "gender") {
+                        "" => None,
+                        "m" => Some('m'),
+                        "f" => Some('f'),
+                        g => return Err(t.error(row, format!("bad gender '{g}' (m or f)"))),
+                    };
+                    self.upsert(Entity {
+                        id: t.opt(row, "id").unwrap_or_else(|| slug(&name)),
+                        label: name,
+                        etype: EntityType::Person,
+                        iso3: None,
+                        wikidata: Self::wikidata(t, row)?,
+                        cameo: None,
+                        country: None,
+                        parent: None,
+                        category: None,
+                        gender,
+                        aliases: t.list(row, "aliases").map(String::from).collect(),
+                    });
+                }
+                FileKind::Offices => {
+                    let person_id = t.required(row, "person")?;
+                    let person = *self
+                        .by_id
+                        .get(person_id)
+                        .filter(|&&i| self.entities[i].etype == EntityType::Person)
+                        .ok_or_else(|| t.error(row, format!("unknown person '{person_id}'")))?;
+                    let of = self.reference(t, row, "of")?.ok_or_else(|| t.error(row, "empty 'of'"))?;
+                    let start = t.opt(row, "start");
+                    let end = t.opt(row, "end");
+                    for d in start.iter().chain(end.iter()) {
+                        if crate::input::normalise_date(d).as_deref() != Some(d.as_str()) {
+                            return Err(t.error(row, format!("bad date '{d}'")));
+                        }
+                    }
+                    if let (Some(s), Some(e)) = (&start, &end) {
+                        if !prefix_le(s, e) {
+                            return Err(t.error(row, format!("office starts ({s}) after it ends ({e})")));
+                        }
+                    }
+                    // A person's country, for people in one country's offices.
+                    if self.entities[of].etype == EntityType::Country && self.entities[person].country.is_none() {
+                        self.entities[person].country = Some(of);
+                    }
+                    self.offices.push(Office {
+                        person,
+                        role: t.required(row, "role")?.to_string(),
+                        of,
+                        start,
+                        end,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Gazetteer, DataError> {
+        let Builder {
+            entities,
+            offices,
+            by_id,
+            by_iso3,
+            demonyms,
+            metonyms,
+            capital_names,
+        } = self;
+        // Capitals: the city of that name in that country (added when places.tsv lacks it).
+        let mut capital_of = HashMap::new();
+        let mut capitals = HashMap::new();
+        let mut entities = entities;
+        let mut by_id = by_id;
+        for (country, name, _file, _line) in capital_names {
+            let found = entities.iter().position(|e| {
+                e.etype == EntityType::City
+                    && e.country == Some(country)
+                    && (e.label == name || e.aliases.iter().any(|a| *a == name))
+            });
+            let city = match found {
+                Some(c) => c,
+                None => {
+                    let mut id = slug(&name);
+                    if by_id.contains_key(&id) {
+                        id = format!("{id}-{}", entities[country].id);
+                    }
+                    let i = entities.len();
+                    by_id.insert(id.clone(), i);
+                    entities.push(Entity {
+                        id,
+                        label: name,
+                        etype: EntityType::City,
+                        iso3: None,
+                        wikidata: None,
+                        cameo: None,
+                        country: Some(country),
+                        parent: None,
+                        category: None,
+                        gender: None,
+                        aliases: Vec::new(),
+                    });
+                    i
+                }
+            };
+            capital_of.insert(city, country);
+            capitals.insert(country, city);
+        }
+
+        let family_first: std::collections::HashSet<&str> = FAMILY_NAME_FIRST
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+
+        let mut table: HashMap<String, Vec<NameHit>> = HashMap::new();
+        let mut add = |name: &str, hit: NameHit| {
+            let name = name.trim();
+            if name.chars().count() < 2 {
+                return;
+            }
+            let v = table.entry(name.to_string()).or_default();
+            if !v.contains(&hit) {
+                v.push(hit);
+            }
+        };
+        for (i, e) in entities.iter().enumerate() {
+            add(&e.label, NameHit { entity: i, role: NameRole::Name });
+            for a in &e.aliases {
+                add(a, NameHit { entity: i, role: NameRole::Name });
+            }
+            if e.etype == EntityType::Person {
+                for full in std::iter::once(&e.label).chain(&e.aliases) {
+                    let words: Vec<&str> = full.split_whitespace().collect();
+                    if words.len() >= 2 {
+                        let short = if family_first.contains(words[0]) { words[0] } else { words[words.len() - 1] };
+                        if short.chars().count() >= 2 && short.chars().next().is_some_and(char::is_uppercase) {
+                            add(short, NameHit { entity: i, role: NameRole::ShortName });
+                        }
+                    }
+                }
+            }
+        }
+        for (d, c) in &demonyms {
+            add(d, NameHit { entity: *c, role: NameRole::Demonym });
+        }
+        for (m, c) in &metonyms {
+            add(m, NameHit { entity: *c, role: NameRole::Metonym });
+        }
+        // Names first, then short names: a full name beats a short name of someone else.
+        let mut patterns: Vec<(String, Vec<NameHit>)> = table.into_iter().collect();
+        patterns.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, hits) in &mut patterns {
+            hits.sort_by_key(|h| h.role != NameRole::Name);
+        }
+        let (patterns, hits): (Vec<String>, Vec<Vec<NameHit>>) = patterns.into_iter().unzip();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| DataError::row("gazetteer", 0, format!("cannot build the name automaton: {e}")))?;
+        Ok(Gazetteer {
+            entities,
+            offices,
+            by_id,
+            by_iso3,
+            capital_of,
+            capitals,
+            patterns,
+            hits,
+            automaton,
+        })
+    }
+}
+
+pub fn is_qid(q: &str) -> bool {
+    q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A stable, readable id from a name: lower case ASCII, words joined by `-`
+/// ("Recep Tayyip Erdoğan" -> "recep-tayyip-erdogan").
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in name.chars() {
+        let c = fold_accent(c);
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c != '\'' && c != '’' {
+            dash = true;
+        }
+    }
+    out
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+        'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' => 'A',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => 'e',
+        'É' | 'È' | 'Ê' | 'Ë' | 'Ē' => 'E',
+        'í' | 'ì' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'Í' | 'Ì' | 'Î' | 'Ï' | 'İ' => 'I',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
+        'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' | 'Ō' => 'O',
+        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ű' => 'u',
+        'Ú' | 'Ù' | 'Û' | 'Ü' | 'Ū' => 'U',
+        'ç' | 'ć' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'ñ' | 'ń' => 'n',
+        'Ñ' => 'N',
+        'š' | 'ś' | 'ş' | 'ș' => 's',
+        'Š' | 'Ś' | 'Ş' | 'Ș' => 'S',
+        'ž' | 'ź' | 'ż' => 'z',
+        'Ž' | 'Ź' | 'Ż' => 'Z',
+        'ğ' => 'g',
+        'ł' => 'l',
+        'Ł' => 'L',
+        'ý' | 'ÿ' => 'y',
+        'ř' => 'r',
+        'ț' | 'ţ' => 't',
+        'đ' | 'ď' => 'd',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(slug("Côte d'Ivoire"), "cote-divoire");
+        assert_eq!(slug("  U.S. "), "u-s");
+    }
+
+    #[test]
+    fn partial_dates_compare_by_period() {
+        let o = Office { person: 0, role: "President".into(), of: 0, start: Some("2012-05-07".into()), end: None };
+        assert!(o.held_on("2024-05-16"));
+        assert!(o.held_on("2012"));
+        assert!(!o.held_on("2011-12-31"));
+    }
+}

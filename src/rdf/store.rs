@@ -1,0 +1,227 @@
+//! The store: documents with their relation records in, an Oxigraph RocksDB store on disk out.
+//!
+//! Each document is written in one transaction step: if a document with the same id and the same
+//! content hash is stored, nothing changes; if its content changed, its named graph is cleared,
+//! its evidence links are removed, and statements left without evidence disappear with their
+//! direct triples. So ingesting twice changes nothing, and re-ingesting an edited article is exact.
+
+use super::model::{self, gk};
+use crate::entities::EntityRef;
+use crate::error::{Error, Result};
+use crate::input::Document;
+use crate::relations::Relation;
+use crate::vocab::Vocabulary;
+use oxigraph::io::RdfFormat;
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::store::{Store, Transaction};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Counts of what an ingest added.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct IngestStats {
+    pub documents: usize,
+    pub replaced: usize,
+    pub unchanged: usize,
+    pub entities: usize,
+    pub statements: usize,
+    pub evidence: usize,
+    pub removed_statements: usize,
+}
+
+impl std::ops::AddAssign for IngestStats {
+    fn add_assign(&mut self, o: Self) {
+        self.documents += o.documents;
+        self.replaced += o.replaced;
+        self.unchanged += o.unchanged;
+        self.entities += o.entities;
+        self.statements += o.statements;
+        self.evidence += o.evidence;
+        self.removed_statements += o.removed_statements;
+    }
+}
+
+/// An Oxigraph store holding a geokg graph.
+pub struct GraphStore {
+    pub store: Store,
+    pub path: PathBuf,
+}
+
+impl GraphStore {
+    /// Opens (creating if needed) the store at `path` for reading and writing. One process
+    /// writes a RocksDB store at a time; a second writer gets a clear error.
+    pub fn open(path: &Path) -> Result<GraphStore> {
+        let store = Store::open(path).map_err(|e| Error::Store {
+            path: path.to_path_buf(),
+            message: if e.to_string().contains("lock") {
+                format!("cannot open for writing: another geokg process holds it ({e})")
+            } else {
+                e.to_string()
+            },
+        })?;
+        Ok(GraphStore { store, path: path.to_path_buf() })
+    }
+
+    /// Opens an existing store read-only; several readers may run beside one writer.
+    pub fn open_read_only(path: &Path) -> Result<GraphStore> {
+        if !path.join("CURRENT").exists() {
+            return Err(Error::Store {
+                path: path.to_path_buf(),
+                message: "no geokg store here (run `geokg ingest` first, or pass --store DIR)".into(),
+            });
+        }
+        let store = Store::open_read_only(path).map_err(|e| Error::Store { path: path.to_path_buf(), message: e.to_string() })?;
+        Ok(GraphStore { store, path: path.to_path_buf() })
+    }
+
+    /// Makes sure the ontology graph is loaded.
+    pub fn ensure_ontology(&self) -> Result<()> {
+        let g = NamedNode::new_unchecked(model::ONTOLOGY_GRAPH);
+        let marker = Quad::new(g.clone(), rdf::TYPE.into_owned(), NamedNode::new_unchecked(format!("{}Ontology", model::OWL)), GraphName::NamedNode(g.clone()));
+        if self.store.contains(&marker)? {
+            return Ok(());
+        }
+        self.store
+            .load_from_slice(
+                oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g),
+                model::ONTOLOGY_TTL.as_bytes(),
+            )
+            .map_err(|e| Error::Invalid(format!("data/ontology.ttl: {e}")))?;
+        Ok(())
+    }
+
+    /// Writes a batch of documents and their records in one transaction.
+    /// `alt_labels` gives an entity's other names for `skos:altLabel`.
+    pub fn ingest(&self, batch: &[(Document, Vec<Relation>)], alt_labels: &dyn Fn(&EntityRef) -> Vec<String>) -> Result<IngestStats> {
+        let vocab = Vocabulary::builtin();
+        let mut stats = IngestStats::default();
+        let mut tx = self.store.start_transaction()?;
+        for (doc, relations) in batch {
+            let d = model::document_iri(&doc.id);
+            let g = GraphName::NamedNode(d.clone());
+            let hash = doc.content_hash();
+            let stored_hash = tx
+                .quads_for_pattern(Some(d.as_ref().into()), Some(gk("contentHash").as_ref()), None, Some(g.as_ref()))
+                .next()
+                .transpose()?
+                .map(|q| q.object);
+            match stored_hash {
+                Some(Term::Literal(l)) if l.value() == hash => {
+                    stats.unchanged += 1;
+                    continue;
+                }
+                Some(_) => {
+                    stats.removed_statements += remove_document(&mut tx, &d)?;
+                    stats.replaced += 1;
+                }
+                None => stats.documents += 1,
+            }
+            let mut quads = Vec::new();
+            model::document_quads(doc, &mut quads);
+            let mut seen_entities = HashSet::new();
+            let mut new_statements = HashSet::new();
+            for r in relations {
+                for e in [&r.subject, &r.object].into_iter().chain(r.location.as_ref()) {
+                    if seen_entities.insert(e.id.clone()) {
+                        let iri = model::entity_iri(&e.id);
+                        if !tx.contains(&Quad::new(iri, rdf::TYPE.into_owned(), gk(e.etype.as_str()), GraphName::DefaultGraph))? {
+                            stats.entities += 1;
+                        }
+                        model::entity_quads(e, &alt_labels(e), &mut quads);
+                    }
+                }
+                let symmetric = vocab.get(&r.relation).is_some_and(|d| d.symmetric);
+                let before = quads.len();
+                let st = model::relation_quads(r, symmetric, &mut quads);
+                let _ = before;
+                if !new_statements.contains(&st) && !tx.contains(&Quad::new(st.clone(), rdf::TYPE.into_owned(), gk("Statement"), GraphName::DefaultGraph))? {
+                    new_statements.insert(st);
+                }
+                stats.evidence += 1;
+            }
+            stats.statements += new_statements.len();
+            tx.extend(quads.iter());
+        }
+        tx.commit()?;
+        Ok(stats)
+    }
+
+    /// Removes a document, its evidence and the statements only it supported.
+    pub fn remove(&self, id: &str) -> Result<usize> {
+        let mut tx = self.store.start_transaction()?;
+        let n = remove_document(&mut tx, &model::document_iri(id))?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    pub fn len(&self) -> Result<usize> {
+        Ok(self.store.len()?)
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.store.is_empty()?)
+    }
+}
+
+/// Clears a document's graph and unlinks its evidence; statements without evidence left are
+/// deleted, and so are direct triples no asserted positive statement supports any more.
+/// Returns how many statements were deleted.
+fn remove_document(tx: &mut Transaction<'_>, d: &NamedNode) -> Result<usize> {
+    let g = GraphName::NamedNode(d.clone());
+    let dg = GraphNameRef::DefaultGraph;
+    let supports: Vec<(NamedOrBlankNode, Term)> = tx
+        .quads_for_pattern(None, Some(gk("supports").as_ref()), None, Some(g.as_ref()))
+        .map(|q| q.map(|q| (q.subject, q.object)))
+        .collect::<std::result::Result<_, _>>()?;
+    let has_evidence = gk("hasEvidence");
+    let mut affected = HashSet::new();
+    for (ev, st) in &supports {
+        if let Term::NamedNode(st) = st {
+            tx.remove(&Quad::new(st.clone(), has_evidence.clone(), ev.clone(), GraphName::DefaultGraph));
+            affected.insert(st.clone());
+        }
+    }
+    tx.clear_graph(g.as_ref())?;
+    tx.remove_named_graph(d.as_ref())?;
+    let mut removed = 0;
+    let mut triples_to_check = HashMap::new();
+    for st in affected {
+        let still = tx.quads_for_pattern(Some(st.as_ref().into()), Some(has_evidence.as_ref()), None, Some(dg)).next().is_some();
+        if still {
+            continue;
+        }
+        let props: Vec<Quad> = tx.quads_for_pattern(Some(st.as_ref().into()), None, None, Some(dg)).collect::<std::result::Result<_, _>>()?;
+        let get = |p: NamedNodeRef<'_>| props.iter().find(|q| q.predicate.as_ref() == p).map(|q| q.object.clone());
+        if let (Some(Term::NamedNode(s)), Some(Term::NamedNode(p)), Some(Term::NamedNode(o))) = (get(rdf::SUBJECT), get(rdf::PREDICATE), get(rdf::OBJECT)) {
+            triples_to_check.insert((s, p, o), ());
+        }
+        for q in &props {
+            tx.remove(q);
+        }
+        removed += 1;
+    }
+    // A direct triple stays while some asserted, positive statement of it has evidence.
+    let vocab = Vocabulary::builtin();
+    for ((s, p, o), ()) in triples_to_check {
+        let candidates: Vec<NamedOrBlankNode> = tx
+            .quads_for_pattern(None, Some(rdf::SUBJECT), Some(s.as_ref().into()), Some(dg))
+            .map(|q| q.map(|q| q.subject))
+            .collect::<std::result::Result<_, _>>()?;
+        let supported = candidates.iter().any(|c| {
+            let has = |pred: NamedNode, obj: Term| tx.contains(&Quad::new(c.clone(), pred, obj, GraphName::DefaultGraph)).unwrap_or(false);
+            has(rdf::PREDICATE.into_owned(), p.clone().into())
+                && has(rdf::OBJECT.into_owned(), o.clone().into())
+                && has(gk("polarity"), gk("positive").into())
+                && has(gk("modality"), gk("asserted").into())
+        });
+        if !supported {
+            tx.remove(&Quad::new(s.clone(), p.clone(), o.clone(), GraphName::DefaultGraph));
+            let local = p.as_str().strip_prefix(model::GK).unwrap_or("");
+            if vocab.get(local).is_some_and(|d| d.symmetric) {
+                tx.remove(&Quad::new(o.clone(), p.clone(), s.clone(), GraphName::DefaultGraph));
+            }
+        }
+    }
+    Ok(removed)
+}

@@ -1,0 +1,565 @@
+//! The argument finder: one document's mentions and cues in, relation records out.
+//!
+//! Per sentence, for each cue: the actor is the nearest actor mention before the verb group
+//! (skipping relative clauses), with the actors coordinated to it; the target is the first
+//! mention after the cue. Passive cues ("was struck by") swap them; nominal cues take their actor
+//! from a possessive or adjective ("Russia's invasion of", "US sanctions on") or a `by` phrase.
+//! The words between actor and cue decide polarity and modality; the nearest time expression
+//! gives the date.
+
+use super::patterns::{Form, Frame};
+use super::{Extractor, Modality, Polarity, Relation};
+use crate::dates::{self, PartialDate};
+use crate::entities::mentions::{self, Analysis, Mention, MentionKind};
+use crate::entities::{EntityRef, EntityType};
+use crate::input::Document;
+use crate::text::{self, Span};
+use crate::vocab::Kind;
+use std::collections::HashSet;
+
+/// A mention usable as actor or target.
+#[derive(Debug, Clone)]
+struct Arg {
+    span: Span,
+    entities: Vec<usize>,
+    /// Where the entity is a place (target of a visit, location), the place.
+    place: Option<usize>,
+    is_actor: bool,
+}
+
+const LOCATIVE: &[&str] = &["in", "to", "from", "at", "near", "into", "outside", "across", "around", "toward", "towards", "via", "over"];
+const NEGATORS: &[&str] = &["not", "never", "n't", "no longer"];
+const NEG_PHRASES: &[&str] = &["refused to", "refuses to", "refuse to", "declined to", "declines to", "decline to", "denied", "denies", "deny", "has yet to", "have yet to", "failed to", "fails to"];
+const PLANNED: &[&str] = &[
+    "will", "'ll", "shall", "scheduled to", "plans to", "planned to", "plan to", "planning to", "expected to", "agreed to", "agree to",
+    "set to", "intends to", "intend to", "is to", "are to", "due to", "aims to", "preparing to", "prepares to", "is going to", "are going to",
+];
+const HYPOTHETICAL: &[&str] = &["could", "might", "may", "would", "threatened to", "threatens to", "threaten to", "if"];
+
+pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<String>>) -> Vec<Relation> {
+    let text = doc.text.as_str();
+    let doc_date = doc.date.as_deref();
+    let mut a = mentions::analyze(&ex.gazetteer, text, doc_date);
+    let anchor = doc_date.and_then(PartialDate::parse);
+    // Mentions inside a title phrase other than the person are modifiers of it.
+    for t in &a.titles {
+        for m in &mut a.mentions[t.sentence] {
+            if m.span.start >= t.span.start && m.span.end <= t.span.end && !m.entities.contains(&t.person) {
+                m.modifier = true;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut ctx = Ctx { ex, text, doc, anchor, out: &mut out, seen: HashSet::new() };
+    for si in 0..a.sentences.len() {
+        let s = a.sentences[si];
+        if let Some(log) = log.as_deref_mut() {
+            log.push(format!("sentence {si}: {}", &text[s.start..s.end]));
+            for m in &a.mentions[si] {
+                let labels: Vec<&str> = m.entities.iter().map(|&e| a.entities.get(e).label.as_str()).collect();
+                log.push(format!(
+                    "  mention {:?} '{}' -> {}{}",
+                    m.kind,
+                    &text[m.span.start..m.span.end],
+                    labels.join(" + "),
+                    if m.modifier { " (modifier)" } else { "" }
+                ));
+            }
+        }
+        ctx.titles(&mut a, si, &mut log);
+        ctx.sentence(&mut a, si, &mut log);
+    }
+    out.sort_by_key(|r| (r.sentence, r.span[0], r.span[1]));
+    out
+}
+
+struct Ctx<'a, 'o> {
+    ex: &'a Extractor,
+    text: &'a str,
+    doc: &'a Document,
+    anchor: Option<PartialDate>,
+    out: &'o mut Vec<Relation>,
+    seen: HashSet<(usize, String, String, String, String)>,
+}
+
+fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
+    text[..at].split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).rev().take(n).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase()).collect()
+}
+
+impl Ctx<'_, '_> {
+    fn args(&self, a: &mut Analysis, si: usize) -> Vec<Arg> {
+        let text = self.text;
+        let mut args = Vec::new();
+        for m in &a.mentions[si] {
+            if m.modifier {
+                continue;
+            }
+            let Some(&e) = m.entities.first() else { continue };
+            let etype = a.entities.get(e).etype;
+            let prev = words_before(text, m.span.start, 1).pop().unwrap_or_default();
+            let after_locative = LOCATIVE.contains(&prev.as_str());
+            let arg = match etype {
+                EntityType::City | EntityType::Region => {
+                    let country = a.entities.country_of(e);
+                    match m.stands_for {
+                        // A capital in actor position stands for its state ("Beijing said").
+                        Some(state) if !after_locative => Arg { span: m.span, entities: vec![state], place: Some(e), is_actor: true },
+                        _ => Arg { span: m.span, entities: country.into_iter().collect(), place: Some(e), is_actor: false },
+                    }
+                }
+                _ => {
+                    // A bare demonym ("Russian") is an actor only before an agent noun or a nominal cue.
+                    Arg { span: m.span, entities: m.entities.clone(), place: None, is_actor: true }
+                }
+            };
+            args.push(arg);
+        }
+        args
+    }
+
+    fn titles(&mut self, a: &mut Analysis, si: usize, log: &mut Option<&mut Vec<String>>) {
+        let facts: Vec<_> = a.titles.iter().filter(|t| t.sentence == si).cloned().collect();
+        for t in facts {
+            let subject = a.entities.get(t.person).clone();
+            let object = a.entities.get(t.of).clone();
+            if let Some(log) = log.as_deref_mut() {
+                log.push(format!("  title: {} holds '{}' of {}", subject.label, t.role, object.label));
+            }
+            self.emit(si, a, subject, "holdsOffice", object, Polarity::Positive, Modality::Asserted, None, None, Some(t.role.clone()), t.span, "title.holds-office".into(), 0.9);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &mut self,
+        si: usize,
+        a: &Analysis,
+        subject: EntityRef,
+        relation: &str,
+        object: EntityRef,
+        polarity: Polarity,
+        modality: Modality,
+        date: Option<String>,
+        location: Option<EntityRef>,
+        role: Option<String>,
+        span: Span,
+        rule: String,
+        confidence: f32,
+    ) {
+        if subject.id == object.id {
+            return;
+        }
+        let Some(def) = self.ex.vocab.get(relation) else { return };
+        let key = (si, subject.id.clone(), relation.to_string(), object.id.clone(), format!("{polarity:?}{modality:?}{role:?}"));
+        if !self.seen.insert(key) {
+            return;
+        }
+        let s = a.sentences[si];
+        let (date, cameo, goldstein, quad_class) = match def.kind {
+            Kind::Structural => (None, None, None, None),
+            Kind::Event => (date, def.cameo.clone(), def.goldstein, def.quad_class),
+        };
+        self.out.push(Relation {
+            doc: self.doc.id.clone(),
+            sentence: si,
+            subject,
+            relation: relation.to_string(),
+            cameo,
+            goldstein,
+            quad_class,
+            object,
+            polarity,
+            modality,
+            date,
+            location,
+            role,
+            evidence: self.text[s.start..s.end].to_string(),
+            span: [text::char_offset(self.text, span.start), text::char_offset(self.text, span.end)],
+            rule,
+            confidence,
+        });
+    }
+
+    fn sentence(&mut self, a: &mut Analysis, si: usize, log: &mut Option<&mut Vec<String>>) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let stext = &text[s.start..s.end];
+        let args = self.args(a, si);
+        let cues = self.ex.patterns.find(stext);
+        let times = dates::find(stext, self.anchor, false);
+        let future_times = dates::find(stext, self.anchor, true);
+        for cm in &cues {
+            let cue = &self.ex.patterns.cues[cm.cue];
+            let cspan = Span::new(s.start + cm.start, s.start + cm.end);
+            let relation = cue.relation.clone();
+            let wants_place = relation == "visits";
+            let mut note = |msg: String| {
+                if let Some(log) = log.as_deref_mut() {
+                    log.push(format!("  cue '{}' ({}, {:?}): {msg}", &text[cspan.start..cspan.end], relation, cue.frame));
+                }
+            };
+            // Relative clause "X, who ..., CUE": mentions inside it cannot be the actor.
+            let rel_clause = relative_clause_before(text, s, cspan.start);
+            let passive = matches!(cm.form, Form::Participle | Form::Past) && is_passive(text, s, cspan);
+            let (subjects, objects, sspan, ospan): (Vec<usize>, Vec<usize>, Span, Span);
+            let place;
+            match cue.frame {
+                Frame::Verb if passive => {
+                    // "Kyiv was struck by Russian missiles".
+                    let by_at = text[cspan.end..s.end].find(" by ").map(|i| cspan.end + i + 4);
+                    let Some(agent) = by_at.and_then(|at| args.iter().position(|g| g.span.start >= at && g.span.start <= at + 12 && g.is_actor)) else {
+                        note("passive without a named agent: dropped".into());
+                        continue;
+                    };
+                    let Some(patient) = args.iter().rposition(|g| g.span.end <= cspan.start) else {
+                        note("passive without a target: dropped".into());
+                        continue;
+                    };
+                    subjects = coordinated(&args, agent, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    let pat = coordinated(&args, patient, text);
+                    objects = pat.iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    place = args[patient].place.filter(|_| wants_place);
+                    sspan = args[agent].span;
+                    ospan = args[patient].span;
+                }
+                Frame::Verb | Frame::Mutual => {
+                    let subj = args.iter().rposition(|g| {
+                        g.span.end <= cspan.start && g.is_actor && g.span.start >= s.start && !rel_clause.is_some_and(|rc| g.span.start >= rc.start && g.span.end <= rc.end)
+                    });
+                    let obj_start = cspan.end;
+                    let obj = args.iter().position(|g| g.span.start >= obj_start && (g.is_actor || (wants_place && g.place.is_some())) && within_clause(text, obj_start, g.span.start));
+                    if cue.frame == Frame::Mutual {
+                        // Both sides: a coordinated group before the cue, or after it ("talks between A and B").
+                        let before: Vec<usize> = subj.map(|i| coordinated(&args, i, text)).unwrap_or_default();
+                        let mut ents: Vec<usize> = before.iter().flat_map(|&i| args[i].entities.clone()).collect();
+                        let mut span = subj.map(|i| args[i].span).unwrap_or(cspan);
+                        if ents.len() < 2 {
+                            if let Some(o) = obj.filter(|&o| args[o].span.start - cspan.end <= 6) {
+                                for i in coordinated(&args, o, text) {
+                                    ents.extend(args[i].entities.clone());
+                                    span = span.cover(args[i].span);
+                                }
+                            }
+                        }
+                        ents.dedup();
+                        if ents.len() < 2 {
+                            note("fewer than two sides: dropped".into());
+                            continue;
+                        }
+                        // Every pair, not just first-with-rest.
+                        let (pol, moda) = self.qualifiers(text, span.start.min(cspan.start), cspan.start, cm.form);
+                        let date = self.date_for(&times, &future_times, s, cspan, moda, true);
+                        for i in 0..ents.len() {
+                            for j in i + 1..ents.len() {
+                                let (x, y) = (a.entities.get(ents[i]).clone(), a.entities.get(ents[j]).clone());
+                                self.emit(si, a, x, &relation, y, pol, moda, date.clone(), None, None, span.cover(cspan), cue.rule.clone(), 0.7);
+                            }
+                        }
+                        continue;
+                    }
+                    let Some(subj) = subj else {
+                        note("no actor before the cue: dropped".into());
+                        continue;
+                    };
+                    let Some(obj) = obj else {
+                        note("no target after the cue: dropped".into());
+                        continue;
+                    };
+                    if let Some(tail) = &cue.tail {
+                        let after = text[args[obj].span.end..s.end].trim_start().to_lowercase();
+                        if !after.starts_with(tail.as_str()) {
+                            note(format!("target not followed by '{tail}': dropped"));
+                            continue;
+                        }
+                    }
+                    subjects = coordinated(&args, subj, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    objects = coordinated(&args, obj, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    place = args[obj].place.filter(|_| wants_place);
+                    sspan = args[subj].span;
+                    ospan = args[obj].span;
+                }
+                Frame::Noun => {
+                    // The target right after the cue.
+                    let Some(obj) = args.iter().position(|g| g.span.start >= cspan.end && g.span.start <= cspan.end + 30 && (g.is_actor || (wants_place && g.place.is_some())) && within_clause(text, cspan.end, g.span.start)) else {
+                        note("no target after the nominal cue: dropped".into());
+                        continue;
+                    };
+                    // The actor: "X's [adj] cue", "X cue" (adjective or name), or "cue T by X".
+                    let poss = args.iter().rposition(|g| {
+                        g.is_actor && g.span.end <= cspan.start && {
+                            let between = &text[g.span.end..cspan.start];
+                            let between = between.strip_prefix("'s").or_else(|| between.strip_prefix("’s")).unwrap_or(between);
+                            let words: Vec<&str> = between.split_whitespace().collect();
+                            words.len() <= 3 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                                && !words.iter().any(|w| matches!(*w, "and" | "to" | "of" | "by" | "for" | "with" | "in" | "on" | "the" | "a"))
+                        }
+                    });
+                    let by = {
+                        let after_obj = &text[args[obj].span.end..s.end];
+                        after_obj.strip_prefix(" by ").and_then(|_| args.iter().position(|g| g.is_actor && g.span.start == args[obj].span.end + 4))
+                    };
+                    let Some(subj) = by.or(poss) else {
+                        note("no actor for the nominal cue: dropped".into());
+                        continue;
+                    };
+                    subjects = args[subj].entities.clone();
+                    objects = coordinated(&args, obj, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    place = args[obj].place.filter(|_| wants_place);
+                    sspan = args[subj].span;
+                    ospan = args[obj].span;
+                }
+            }
+            let (pol, moda) = if cue.frame == Frame::Noun {
+                (Polarity::Positive, Modality::Asserted)
+            } else {
+                let from = if passive { ospan.end } else { sspan.end };
+                self.qualifiers(text, from.min(cspan.start), cspan.start, cm.form)
+            };
+            let date = self.date_for(&times, &future_times, s, cspan, moda, cue.frame != Frame::Noun);
+            let location = place.map(|p| a.entities.get(p).clone()).filter(|l| l.etype.is_place());
+            let span = sspan.cover(ospan).cover(cspan);
+            let confidence = match cue.frame {
+                Frame::Verb => 0.8,
+                _ => 0.7,
+            };
+            for &x in &subjects {
+                for &y in &objects {
+                    let subject = a.entities.get(x).clone();
+                    let object = a.entities.get(y).clone();
+                    note(format!("{} -> {}: kept", subject.label, object.label));
+                    self.emit(si, a, subject, &relation, object, pol, moda, date.clone(), location.clone(), None, span, cue.rule.clone(), confidence);
+                }
+            }
+        }
+        self.structural(a, si, &args, log);
+    }
+
+    /// Polarity and modality from the verb group: the words between the actor and the cue.
+    fn qualifiers(&self, text: &str, from: usize, cue_start: usize, form: Form) -> (Polarity, Modality) {
+        let group = text[from..cue_start].to_lowercase();
+        // Only the last few words belong to the verb group.
+        let words: Vec<&str> = group.split_whitespace().collect();
+        let tail = words[words.len().saturating_sub(6)..].join(" ");
+        let tail = format!(" {} ", tail.replace("n't", " n't").replace(',', " , "));
+        let clause = tail.rsplit(" , ").next().unwrap_or(&tail).to_string();
+        let clause = format!(" {} ", clause.trim());
+        let has = |p: &str| clause.contains(&format!(" {p} "));
+        let neg = (NEGATORS.iter().any(|n| has(n)) && !has("not only")) || NEG_PHRASES.iter().any(|p| has(p));
+        let moda = if HYPOTHETICAL.iter().any(|p| has(p)) {
+            Modality::Hypothetical
+        } else if PLANNED.iter().any(|p| has(p)) {
+            Modality::Planned
+        } else {
+            Modality::Asserted
+        };
+        let _ = form;
+        (if neg { Polarity::Negative } else { Polarity::Positive }, moda)
+    }
+
+    /// The nearest time expression in the sentence; else the article date for an asserted
+    /// event told as news; else none.
+    fn date_for(&self, times: &[dates::TimeExpr], future_times: &[dates::TimeExpr], s: Span, cue: Span, moda: Modality, default_to_article: bool) -> Option<String> {
+        let pool = if moda == Modality::Asserted { times } else { future_times };
+        let c = cue.start - s.start;
+        let nearest = pool.iter().min_by_key(|t| if t.end <= c { c - t.end } else { t.start.saturating_sub(c) });
+        match nearest {
+            Some(t) => Some(t.date.to_string()),
+            None if moda == Modality::Asserted && default_to_article => self.doc.date.clone(),
+            None => None,
+        }
+    }
+
+    /// Structural facts: locatedIn, memberOf, affiliatedWith.
+    fn structural(&mut self, a: &mut Analysis, si: usize, args: &[Arg], log: &mut Option<&mut Vec<String>>) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let ms: Vec<Mention> = a.mentions[si].clone();
+        for (k, m) in ms.iter().enumerate() {
+            let Some(&e) = m.entities.first() else { continue };
+            let et = a.entities.get(e).etype;
+            let rest = &text[m.span.end..s.end];
+            // "Harbin, a city in northeastern China"; "Sanaa, the capital of Yemen".
+            if et.is_place() {
+                if let Some(target) = located_in_apposition(text, m.span.end, s.end, &ms[k + 1..]) {
+                    let t = target.entities[0];
+                    let tt = a.entities.get(t).etype;
+                    if matches!(tt, EntityType::Country | EntityType::Region) {
+                        let (x, y) = (a.entities.get(e).clone(), a.entities.get(t).clone());
+                        self.note(log, format!("  locatedIn: {} in {} (apposition)", x.label, y.label));
+                        self.emit(si, a, x, "locatedIn", y, Polarity::Positive, Modality::Asserted, None, None, None, m.span.cover(target.span), "located.apposition".into(), 0.85);
+                    }
+                }
+                // "Mazar-i-Sharif, Afghanistan": a place followed by its own country.
+                if let Some(next) = ms.get(k + 1) {
+                    if text[m.span.end..next.span.start].trim() == "," {
+                        let c = a.entities.country_of(e);
+                        if c.is_some() && next.entities.first().copied() == c && next.kind == MentionKind::Name {
+                            let (x, y) = (a.entities.get(e).clone(), a.entities.get(c.unwrap()).clone());
+                            self.emit(si, a, x, "locatedIn", y, Polarity::Positive, Modality::Asserted, None, None, None, m.span.cover(next.span), "located.place-comma-country".into(), 0.85);
+                        }
+                    }
+                }
+                // "Ukraine's northeastern Kharkiv region": the country as possessor.
+                if let Some(prev) = k.checked_sub(1).map(|p| &ms[p]) {
+                    let between = &text[prev.span.end..m.span.start];
+                    let between = between.strip_prefix("'s").or_else(|| between.strip_prefix("’s"));
+                    if let Some(between) = between {
+                        let words: Vec<&str> = between.split_whitespace().collect();
+                        let pc = prev.entities.first().copied();
+                        if words.len() <= 2 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) && pc.is_some_and(|c| a.entities.get(c).etype == EntityType::Country) {
+                            let (x, y) = (a.entities.get(e).clone(), a.entities.get(pc.unwrap()).clone());
+                            self.emit(si, a, x, "locatedIn", y, Polarity::Positive, Modality::Asserted, None, None, None, prev.span.cover(m.span), "located.possessive".into(), 0.85);
+                        }
+                    }
+                }
+            }
+            // Media: "Russia's RIA Novosti news agency", "state news agency Xinhua", "Chinese state media CCTV".
+            if et == EntityType::Organization {
+                let g = a.entities.gaz_index(e).map(|g| self.ex.gazetteer.get(g).clone());
+                let is_media = g.as_ref().and_then(|g| g.category.as_deref()) == Some("media");
+                if is_media {
+                    let before = &text[s.start..m.span.start];
+                    let lb = before.to_lowercase();
+                    let stated = ["news agency ", "state media ", "state broadcaster ", "state television ", "state tv ", "news outlet ", "broadcaster "].iter().any(|p| lb.ends_with(p));
+                    let poss = k.checked_sub(1).map(|p| &ms[p]).filter(|p| {
+                        let between = &text[p.span.end..m.span.start];
+                        matches!(between.trim(), "'s" | "’s" | "") || between.trim_start_matches(['\'', '’', 's']).split_whitespace().all(|w| w.chars().all(char::is_lowercase))
+                    });
+                    let country = poss
+                        .and_then(|p| p.entities.first().copied())
+                        .filter(|&c| a.entities.get(c).etype == EntityType::Country)
+                        .or_else(|| if stated || rest.trim_start().to_lowercase().starts_with("news agency") { a.entities.country_of(e) } else { None });
+                    if let Some(c) = country {
+                        let (x, y) = (a.entities.get(e).clone(), a.entities.get(c).clone());
+                        let span = poss.map_or(m.span, |p| p.span.cover(m.span));
+                        self.emit(si, a, x, "affiliatedWith", y, Polarity::Positive, Modality::Asserted, None, None, None, span, "affiliated.media".into(), 0.8);
+                    }
+                }
+            }
+        }
+        // memberOf: "Russia and China, both members of the UN Security Council"; "NATO member Poland".
+        let lower = text[s.start..s.end].to_lowercase();
+        for pat in ["members of ", "member of ", "member states of ", "member state of "] {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(pat) {
+                let at = s.start + from + i;
+                from += i + pat.len();
+                let after = at + pat.len();
+                let after = if text[after..].starts_with("the ") { after + 4 } else { after };
+                let Some(org) = args.iter().find(|g| g.span.start == after && g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Organization)) else { continue };
+                let Some(subj) = args.iter().rposition(|g| g.span.end <= at && g.is_actor && within_clause(text, g.span.end, at) || g.span.end <= at && g.is_actor && text[g.span.end..at].starts_with(',')) else { continue };
+                let o = org.entities[0];
+                for i in coordinated(args, subj, text) {
+                    for &x in &args[i].entities {
+                        if a.entities.get(x).etype == EntityType::Country {
+                            let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(o).clone());
+                            self.emit(si, a, xe, "memberOf", ye, Polarity::Positive, Modality::Asserted, None, None, None, args[i].span.cover(org.span), "member.members-of".into(), 0.8);
+                        }
+                    }
+                }
+            }
+        }
+        for (k, g) in args.iter().enumerate() {
+            let Some(&o) = g.entities.first() else { continue };
+            if a.entities.get(o).etype != EntityType::Organization {
+                continue;
+            }
+            let rest = &text[g.span.end..s.end];
+            let Some(r) = rest.strip_prefix(" member ").or_else(|| rest.strip_prefix(" members ")).or_else(|| rest.strip_prefix(" member state ")) else { continue };
+            let at = text.len() - r.len();
+            if let Some(next) = args[k + 1..].iter().position(|x| x.span.start == at).map(|p| k + 1 + p) {
+                for i in coordinated(args, next, text) {
+                    for &x in &args[i].entities {
+                        if a.entities.get(x).etype == EntityType::Country {
+                            let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(o).clone());
+                            self.emit(si, a, xe, "memberOf", ye, Polarity::Positive, Modality::Asserted, None, None, None, g.span.cover(args[i].span), "member.org-member-state".into(), 0.8);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn note(&self, log: &mut Option<&mut Vec<String>>, msg: String) {
+        if let Some(log) = log.as_deref_mut() {
+            log.push(msg);
+        }
+    }
+}
+
+/// "X, a [adj] city in [adj] Y" / "X, the capital of Y": the mention Y.
+fn located_in_apposition<'m>(text: &str, at: usize, end: usize, later: &'m [Mention]) -> Option<&'m Mention> {
+    let rest = &text[at..end];
+    let r = rest.strip_prefix(", ")?;
+    let r = r.strip_prefix("a ").or_else(|| r.strip_prefix("an ")).or_else(|| r.strip_prefix("the "))?;
+    // Up to five words, one of them a kind of place, then "in" or "of".
+    let words: Vec<&str> = r.split(' ').take(7).collect();
+    let kinds = ["city", "town", "port", "capital", "region", "province", "village", "district", "island", "state", "oblast", "enclave", "territory", "border"];
+    let mut offset = 0;
+    let mut seen_kind = false;
+    for w in &words {
+        let lw = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if kinds.contains(&lw.as_str()) {
+            seen_kind = true;
+        }
+        offset += w.len() + 1;
+        if seen_kind && (lw == "in" || lw == "of") {
+            let from = at + 2 + (rest.len() - 2 - r.len()) + offset;
+            // Skip lower-case adjectives ("northeastern").
+            return later.iter().find(|m| m.span.start >= from && text[from..m.span.start].split_whitespace().all(|x| x.chars().all(|c| c.is_lowercase() || c == '-')) && text[from..m.span.start].split_whitespace().count() <= 2);
+        }
+        if w.ends_with(',') {
+            return None;
+        }
+    }
+    None
+}
+
+/// The actors joined to `k` by "and" or commas, in text order.
+fn coordinated(args: &[Arg], k: usize, text: &str) -> Vec<usize> {
+    let joins = |a: &Arg, b: &Arg| {
+        if a.is_actor != b.is_actor && a.place.is_none() && b.place.is_none() {
+            return false;
+        }
+        let between = text[a.span.end..b.span.start].trim();
+        matches!(between, "and" | "," | ", and" | "&" | "or" | "as well as") || between.is_empty() && false
+    };
+    let mut lo = k;
+    while lo > 0 && joins(&args[lo - 1], &args[lo]) {
+        lo -= 1;
+    }
+    let mut hi = k;
+    while hi + 1 < args.len() && joins(&args[hi], &args[hi + 1]) {
+        hi += 1;
+    }
+    (lo..=hi).collect()
+}
+
+/// No clause boundary (";", ", which", ", while", " but ") between two points.
+fn within_clause(text: &str, from: usize, to: usize) -> bool {
+    if to < from {
+        return true;
+    }
+    let between = text[from..to].to_lowercase();
+    !(between.contains(';') || between.contains(", while") || between.contains(" but ") || between.contains(", which") || between.contains(", who") || between.contains(" said ") || between.contains(" after ") || between.contains(" before ") || between.split_whitespace().count() > 12)
+}
+
+/// The span of a relative clause ", who ... ," that ends right before `cue`.
+fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
+    let head = &text[s.start..cue];
+    let close = head.trim_end().strip_suffix(',').map(|h| h.len())?;
+    let open = ["who ", "which ", "whose ", "whom "]
+        .iter()
+        .filter_map(|w| head[..close].rfind(&format!(", {w}")))
+        .max()?;
+    Some(Span::new(s.start + open, s.start + close + 1))
+}
+
+/// "was struck", "were attacked", "has been invaded", "being bombed" ... followed by "by".
+fn is_passive(text: &str, s: Span, cue: Span) -> bool {
+    let before = words_before(text, cue.start, 2);
+    let aux = before.first().map(String::as_str).unwrap_or("");
+    let aux2 = before.get(1).map(String::as_str).unwrap_or("");
+    let is_aux = |w: &str| matches!(w, "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got");
+    (is_aux(aux) || (matches!(aux, "reportedly" | "allegedly" | "also" | "repeatedly") && is_aux(aux2))) && text[cue.end..s.end].contains(" by ")
+}

@@ -1,0 +1,245 @@
+//! Cue patterns: `data/patterns.tsv` (and users' `--patterns` files) in, one automaton over
+//! every inflected cue out. Each cue maps to a relation of the vocabulary and a frame that
+//! says where its actor and target stand.
+
+use crate::error::DataError;
+use crate::tsv::Table;
+use crate::vocab::Vocabulary;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+
+const PATTERNS_TSV: &str = include_str!("../../data/patterns.tsv");
+const IRREGULAR_TSV: &str = include_str!("../../data/lexicon/irregular_verbs.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// ACTOR cue TARGET, and the passive.
+    Verb,
+    /// ACTOR's cue TARGET; ACTOR-adjective cue TARGET; cue TARGET by ACTOR.
+    Noun,
+    /// Both sides before the cue, or "cue A and B".
+    Mutual,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    Third,
+    Past,
+    Participle,
+    Gerund,
+    /// A noun cue, or a multi-word cue whose first word is not a verb form.
+    Plain,
+}
+
+/// One cue as written in the data file.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub relation: String,
+    pub frame: Frame,
+    /// The words before `*`, or the whole cue.
+    pub text: String,
+    /// The words after `*`, which must follow the target.
+    pub tail: Option<String>,
+    pub rule: String,
+}
+
+/// Every inflected form of every cue, in one automaton.
+pub struct Patterns {
+    pub cues: Vec<Cue>,
+    /// For each automaton pattern: (cue index, verb form).
+    forms: Vec<(usize, Form)>,
+    automaton: AhoCorasick,
+}
+
+/// A cue found in a sentence: byte offsets relative to the sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct CueMatch {
+    pub cue: usize,
+    pub form: Form,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn irregulars() -> HashMap<String, [String; 4]> {
+    let t = Table::parse("data/lexicon/irregular_verbs.tsv", IRREGULAR_TSV, &["base", "third", "past", "participle", "gerund"])
+        .expect("bundled irregular_verbs.tsv is valid");
+    t.rows
+        .iter()
+        .map(|r| {
+            (
+                t.get(r, "base").to_string(),
+                [t.get(r, "third"), t.get(r, "past"), t.get(r, "participle"), t.get(r, "gerund")].map(String::from),
+            )
+        })
+        .collect()
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Whether a regular verb doubles its last consonant ("ban" -> "banned"): one vowel group,
+/// ending consonant-vowel-consonant, the last not w, x or y.
+fn doubles(v: &str) -> bool {
+    let c: Vec<char> = v.chars().collect();
+    let n = c.len();
+    if n < 3 {
+        return false;
+    }
+    let groups = c.windows(2).filter(|w| is_vowel(w[1]) && !is_vowel(w[0])).count() + usize::from(is_vowel(c[0]));
+    groups == 1 && !is_vowel(c[n - 1]) && is_vowel(c[n - 2]) && !is_vowel(c[n - 3]) && !matches!(c[n - 1], 'w' | 'x' | 'y')
+}
+
+/// The forms of a verb: third person, past, participle, gerund.
+pub fn inflect(verb: &str, irregular: &HashMap<String, [String; 4]>) -> [String; 4] {
+    if let Some(f) = irregular.get(verb) {
+        return f.clone();
+    }
+    let third = if verb.ends_with(['s', 'x', 'z']) || verb.ends_with("ch") || verb.ends_with("sh") || verb.ends_with('o') {
+        format!("{verb}es")
+    } else if verb.ends_with('y') && !verb.ends_with("ay") && !verb.ends_with("ey") && !verb.ends_with("oy") {
+        format!("{}ies", &verb[..verb.len() - 1])
+    } else {
+        format!("{verb}s")
+    };
+    let stem_double = || format!("{verb}{}", verb.chars().last().unwrap_or_default());
+    let past = if verb.ends_with('e') {
+        format!("{verb}d")
+    } else if verb.ends_with('y') && !verb.ends_with("ay") && !verb.ends_with("ey") && !verb.ends_with("oy") {
+        format!("{}ied", &verb[..verb.len() - 1])
+    } else if doubles(verb) {
+        format!("{}ed", stem_double())
+    } else {
+        format!("{verb}ed")
+    };
+    let gerund = if verb.ends_with("ee") {
+        format!("{verb}ing")
+    } else if verb.ends_with('e') {
+        format!("{}ing", &verb[..verb.len() - 1])
+    } else if doubles(verb) {
+        format!("{}ing", stem_double())
+    } else {
+        format!("{verb}ing")
+    };
+    [third, past.clone(), past, gerund]
+}
+
+impl Patterns {
+    /// The bundled patterns plus users' files, checked against the vocabulary.
+    pub fn load(extra: &[(String, String)], vocab: &Vocabulary) -> Result<Patterns, DataError> {
+        let mut cues = Vec::new();
+        let sources = std::iter::once(("data/patterns.tsv".to_string(), PATTERNS_TSV.to_string())).chain(extra.iter().cloned());
+        for (name, text) in sources {
+            let t = Table::parse(&name, &text, &["relation", "frame", "cue"])?;
+            for row in &t.rows {
+                let relation = t.required(row, "relation")?;
+                if vocab.get(relation).is_none() {
+                    return Err(t.error(row, format!("unknown relation '{relation}' (see data/relations.tsv)")));
+                }
+                let frame = match t.required(row, "frame")? {
+                    "verb" => Frame::Verb,
+                    "noun" => Frame::Noun,
+                    "mutual" => Frame::Mutual,
+                    f => return Err(t.error(row, format!("unknown frame '{f}' (verb, noun or mutual)"))),
+                };
+                let cue = t.required(row, "cue")?.to_lowercase();
+                let (text, tail) = match cue.split_once(" * ") {
+                    Some((h, tl)) => (h.to_string(), Some(tl.to_string())),
+                    None => (cue.clone(), None),
+                };
+                let rule = t.opt(row, "rule").unwrap_or_else(|| format!("{relation}.{}", cue.replace(' ', "-").replace('*', "X")));
+                cues.push(Cue { relation: relation.to_string(), frame, text, tail, rule });
+            }
+        }
+        let irregular = irregulars();
+        let mut strings: Vec<String> = Vec::new();
+        let mut forms = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (ci, cue) in cues.iter().enumerate() {
+            let (first, rest) = match cue.text.split_once(' ') {
+                Some((f, r)) => (f, format!(" {r}")),
+                None => (cue.text.as_str(), String::new()),
+            };
+            let mut variants = vec![(cue.text.clone(), if cue.frame == Frame::Noun { Form::Plain } else { Form::Base })];
+            if cue.frame != Frame::Noun {
+                let [third, past, participle, gerund] = inflect(first, &irregular);
+                variants.push((format!("{third}{rest}"), Form::Third));
+                variants.push((format!("{past}{rest}"), Form::Past));
+                if participle != past {
+                    variants.push((format!("{participle}{rest}"), Form::Participle));
+                }
+                variants.push((format!("{gerund}{rest}"), Form::Gerund));
+            }
+            for (s, form) in variants {
+                // A later file's cue with the same words replaces the earlier one.
+                match seen.get(&s) {
+                    Some(&k) => forms[k] = (ci, form),
+                    None => {
+                        seen.insert(s.clone(), strings.len());
+                        strings.push(s);
+                        forms.push((ci, form));
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&strings)
+            .map_err(|e| DataError::row("data/patterns.tsv", 0, format!("cannot build the cue automaton: {e}")))?;
+        Ok(Patterns { cues, forms, automaton })
+    }
+
+    /// Cues in `sentence`, leftmost-longest, at word boundaries.
+    pub fn find(&self, sentence: &str) -> Vec<CueMatch> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < sentence.len() {
+            let input = aho_corasick::Input::new(sentence).span(pos..sentence.len());
+            let Some(m) = self.automaton.find(input) else { break };
+            let before = sentence[..m.start()].chars().next_back();
+            let after = sentence[m.end()..].chars().next();
+            if before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric()) {
+                let (cue, form) = self.forms[m.pattern().as_usize()];
+                out.push(CueMatch { cue, form, start: m.start(), end: m.end() });
+                pos = m.end();
+            } else {
+                pos = m.start() + sentence[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_and_irregular_inflections() {
+        let irr = irregulars();
+        assert_eq!(inflect("visit", &irr)[1], "visited");
+        assert_eq!(inflect("ban", &irr)[1], "banned");
+        assert_eq!(inflect("criticize", &irr), ["criticizes", "criticized", "criticized", "criticizing"].map(String::from));
+        assert_eq!(inflect("accuse", &irr)[3], "accusing");
+        assert_eq!(inflect("deny", &irr)[1], "denied");
+        assert_eq!(inflect("meet", &irr)[1], "met");
+        assert_eq!(inflect("attack", &irr)[3], "attacking");
+    }
+
+    #[test]
+    fn finds_inflected_multiword_cues() {
+        let p = Patterns::load(&[], Vocabulary::builtin()).unwrap();
+        let found = p.find("Xi held talks with Putin and criticized NATO.");
+        let rels: Vec<&str> = found.iter().map(|m| p.cues[m.cue].relation.as_str()).collect();
+        assert_eq!(rels, vec!["meetsWith", "criticizes"]);
+    }
+
+    #[test]
+    fn unknown_relation_names_file_and_line() {
+        let bad = ("mine.tsv".to_string(), "relation\tframe\tcue\nadores\tverb\tadore\n".to_string());
+        let e = Patterns::load(&[bad], Vocabulary::builtin()).err().unwrap();
+        assert_eq!(e.to_string(), "mine.tsv:2: unknown relation 'adores' (see data/relations.tsv)");
+    }
+}

@@ -1,0 +1,174 @@
+//! SPARQL: query text and a store in, results out, in the format asked for.
+//!
+//! Every query gets the project's prefixes predeclared (`gk:`, `ent:`, `rdf:`, ...). A query
+//! without FROM sees the union of all graphs as its default graph, so evidence (stored per
+//! document graph) and statements (default graph) join without GRAPH clauses; `GRAPH ?doc { }`
+//! still scopes to one document. Nothing is stored twice, so counts stay exact.
+
+use crate::error::{Error, Result};
+use crate::rdf::model::PREFIXES;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryResults, SparqlEvaluator, Variable};
+use oxigraph::store::Store;
+use std::io::Write;
+
+/// How results are written. SELECT and ASK use the first five; CONSTRUCT and DESCRIBE use
+/// Turtle, N-Triples or JSON-LD (table, csv and tsv fall back to Turtle for graphs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResultFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+    Ttl,
+    Nt,
+    Jsonld,
+}
+
+impl ResultFormat {
+    fn results_format(self) -> Option<QueryResultsFormat> {
+        match self {
+            ResultFormat::Csv => Some(QueryResultsFormat::Csv),
+            ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
+            ResultFormat::Json => Some(QueryResultsFormat::Json),
+            ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+            _ => None,
+        }
+    }
+
+    fn graph_format(self) -> RdfFormat {
+        match self {
+            ResultFormat::Nt => RdfFormat::NTriples,
+            ResultFormat::Jsonld => RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() },
+            _ => RdfFormat::Turtle,
+        }
+    }
+}
+
+/// An evaluator with the project's prefixes and an optional cancellation token.
+pub fn evaluator(cancel: Option<CancellationToken>) -> SparqlEvaluator {
+    let mut e = SparqlEvaluator::new();
+    for (p, iri) in PREFIXES {
+        e = e.with_prefix(*p, *iri).expect("the project's prefix IRIs are valid");
+    }
+    if let Some(c) = cancel {
+        e = e.with_cancellation_token(c);
+    }
+    e
+}
+
+/// Parses a query with the prefixes predeclared. Syntax errors carry the parser's position.
+pub fn prepare(query: &str, cancel: Option<CancellationToken>) -> Result<PreparedSparqlQuery> {
+    let mut prepared = evaluator(cancel).parse_query(query)?;
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+    Ok(prepared)
+}
+
+/// Runs `query` on `store`, binding `bindings`, and writes the results to `out`.
+pub fn run(store: &Store, query: &str, bindings: &[(String, Term)], format: ResultFormat, out: &mut dyn Write) -> Result<()> {
+    let mut prepared = prepare(query, None)?;
+    for (name, term) in bindings {
+        let var = Variable::new(name.as_str()).map_err(|e| Error::Invalid(format!("bad parameter name '{name}': {e}")))?;
+        prepared = prepared.substitute_variable(var, term.clone());
+    }
+    let results = prepared.on_store(store).execute()?;
+    write_results(results, format, out)
+}
+
+/// Writes query results in `format`.
+pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut dyn Write) -> Result<()> {
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let vars: Vec<Variable> = solutions.variables().to_vec();
+            match format.results_format() {
+                Some(f) => {
+                    let mut w = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(out, vars)?;
+                    for s in solutions {
+                        w.serialize(&s?)?;
+                    }
+                    w.finish()?;
+                }
+                None => {
+                    let mut rows = Vec::new();
+                    for s in solutions {
+                        let s = s?;
+                        rows.push(vars.iter().map(|v| s.get(v).map(short_term).unwrap_or_default()).collect::<Vec<_>>());
+                    }
+                    write_table(&vars.iter().map(|v| v.as_str().to_string()).collect::<Vec<_>>(), &rows, out)?;
+                }
+            }
+        }
+        QueryResults::Boolean(b) => match format.results_format() {
+            Some(f) => {
+                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(out, b)?;
+            }
+            None => writeln!(out, "{b}")?,
+        },
+        QueryResults::Graph(triples) => {
+            let mut ser = RdfSerializer::from_format(format.graph_format());
+            for (p, iri) in PREFIXES {
+                ser = ser.with_prefix(*p, *iri).expect("valid prefix");
+            }
+            let mut w = ser.for_writer(out);
+            for t in triples {
+                w.serialize_triple(&t?)?;
+            }
+            w.finish()?;
+        }
+    }
+    Ok(())
+}
+
+/// A term as people read it: prefixed IRIs, literal values without quotes and datatypes.
+pub fn short_term(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => {
+            for (p, iri) in PREFIXES {
+                if let Some(local) = n.as_str().strip_prefix(iri) {
+                    if !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+                        return format!("{p}:{local}");
+                    }
+                }
+            }
+            format!("<{}>", n.as_str())
+        }
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().to_string(),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+/// An aligned text table; wide cells are cut at 60 characters.
+pub fn write_table(header: &[String], rows: &[Vec<String>], out: &mut dyn Write) -> std::io::Result<()> {
+    let cut = |s: &str| -> String {
+        let one_line = s.replace('\n', " ");
+        if one_line.chars().count() > 60 {
+            format!("{}…", one_line.chars().take(59).collect::<String>())
+        } else {
+            one_line
+        }
+    };
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| cut(c)).collect()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in &rows {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(c.chars().count());
+        }
+    }
+    let line = |cells: &[String], out: &mut dyn Write| -> std::io::Result<()> {
+        let parts: Vec<String> = cells.iter().enumerate().map(|(i, c)| format!("{c:<w$}", w = widths[i])).collect();
+        writeln!(out, "{}", parts.join("  ").trim_end())
+    };
+    line(header, out)?;
+    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "))?;
+    for r in &rows {
+        line(r, out)?;
+    }
+    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+}

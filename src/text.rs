@@ -1,0 +1,195 @@
+//! Text: a document's text in, sentences and tokens out, each as a byte span into that text.
+//!
+//! Nothing is copied: later stages slice the text with these spans, and the spans never change,
+//! so every record can point back at the exact characters it came from.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
+
+static ABBREV: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    ABBREVIATIONS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// A byte range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// A token: a word (letters, digits, inner apostrophes, hyphens and periods, as in `U.S.` or
+/// `Kim's`) or a single punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub is_word: bool,
+}
+
+/// Splits `text` into sentence spans (trimmed of surrounding white space).
+///
+/// A sentence ends at a line break, or at `.`, `!` or `?` (with any closing quotes or brackets)
+/// followed by white space and a capital letter, digit or opening quote, unless the word before
+/// the period is a known abbreviation or a single capital letter (an initial).
+pub fn sentences(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if s + lead < e - trail {
+            out.push(Span::new(s + lead, e - trail));
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push(start, i, &mut out);
+            start = i + 1;
+        } else if matches!(b, b'.' | b'!' | b'?') {
+            // Extend over closing quotes and brackets.
+            let mut end = i + 1;
+            loop {
+                let rest = &text[end..];
+                if let Some(c) = rest.chars().next().filter(|c| matches!(c, '"' | '\'' | ')' | ']' | '”' | '’')) {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[end..];
+            let after_ws = rest.trim_start_matches([' ', '\t']);
+            let has_ws = after_ws.len() < rest.len();
+            let next = after_ws.chars().next();
+            let starts_sentence = next.is_some_and(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(')
+            });
+            if has_ws && starts_sentence && !(b == b'.' && before_is_abbreviation(text, i)) {
+                push(start, end, &mut out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(start, text.len(), &mut out);
+    out
+}
+
+fn before_is_abbreviation(text: &str, dot: usize) -> bool {
+    let head = &text[..dot];
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &head[word_start..];
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true; // an initial: "George W. Bush"
+    }
+    ABBREV.contains(word)
+}
+
+/// Splits a span of `text` into tokens.
+pub fn tokens(text: &str, within: Span) -> Vec<Token> {
+    let s = &text[within.start..within.end];
+    let mut out = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if matches!(d, '\'' | '’' | '-' | '.' | '‑') {
+                    // Inner punctuation stays in the word only when a letter or digit follows
+                    // ("Kim's", "Mazar-i-Sharif", "U.S."), or for the final period of an
+                    // abbreviation with inner periods ("U.S.").
+                    let after = s[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else if d == '.' && s[i..j].contains('.') {
+                        end = j + 1;
+                        iter.next();
+                        break;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                span: Span::new(within.start + i, within.start + end),
+                is_word: true,
+            });
+        } else {
+            out.push(Token {
+                span: Span::new(within.start + i, within.start + i + c.len_utf8()),
+                is_word: false,
+            });
+        }
+    }
+    out
+}
+
+/// Converts a byte offset into `text` to a character (Unicode scalar) offset, as Python's
+/// `str` indexes it. Records report character offsets so that notebook users can slice.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_sentence_ends_but_not_abbreviations() {
+        assert_eq!(
+            split("The U.S. Navy sailed. Mr. Smith said so. George W. Bush left! Then \"Why?\" he asked."),
+            vec!["The U.S. Navy sailed.", "Mr. Smith said so.", "George W. Bush left!", "Then \"Why?\" he asked."]
+        );
+    }
+
+    #[test]
+    fn splits_on_line_breaks() {
+        assert_eq!(split("One line\n\nTwo line.  "), vec!["One line", "Two line."]);
+    }
+
+    #[test]
+    fn tokens_keep_inner_punctuation() {
+        let t = "The U.S. and Kim's Mazar-i-Sharif, 2024.";
+        let words: Vec<&str> = tokens(t, Span::new(0, t.len()))
+            .iter()
+            .map(|k| &t[k.span.start..k.span.end])
+            .collect();
+        assert_eq!(words, vec!["The", "U.S.", "and", "Kim's", "Mazar-i-Sharif", ",", "2024", "."]);
+    }
+}

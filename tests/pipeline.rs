@@ -1,0 +1,180 @@
+//! End to end through the real binary: input forms, extract, ingest, query, export.
+
+mod common;
+use common::*;
+
+#[test]
+fn extract_writes_design_records() {
+    let r = ok(&["extract", fixture("putin-beijing.jsonl").to_str().unwrap(), "--format", "jsonl"]);
+    let records: Vec<serde_json::Value> = r.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!records.is_empty());
+    let keys = [
+        "doc", "sentence", "subject", "relation", "cameo", "goldstein", "quad_class", "object", "polarity", "modality", "date",
+        "location", "role", "evidence", "span", "rule", "confidence",
+    ];
+    for rec in &records {
+        let obj = rec.as_object().unwrap();
+        let mut got: Vec<&str> = obj.keys().map(String::as_str).collect();
+        got.sort();
+        let mut want = keys.to_vec();
+        want.sort();
+        assert_eq!(got, want, "{rec}");
+    }
+    let visit = records
+        .iter()
+        .find(|r| r["relation"] == "visits" && r["subject"]["label"] == "Vladimir Putin" && r["modality"] == "asserted")
+        .expect("Putin visits China");
+    assert_eq!(visit["object"]["label"], "China");
+    assert_eq!(visit["object"]["iso3"], "CHN");
+    assert_eq!(visit["location"]["label"], "Beijing");
+    assert_eq!(visit["date"], "2024-05-16");
+    assert_eq!(visit["cameo"], "042");
+    // The span points at the words in the text, in characters.
+    let text = "Russian President Vladimir Putin arrived in Beijing on Thursday";
+    let span = visit["span"].as_array().unwrap();
+    let (a, b) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+    assert!(text.chars().skip(a).take(b - a).collect::<String>().contains("arrived in Beijing"));
+    // The negated fact is negative, the planned one planned.
+    assert!(records.iter().any(|r| r["relation"] == "criticizes" && r["subject"]["label"] == "China" && r["object"]["label"] == "Russia" && r["polarity"] == "negative"));
+    assert!(records.iter().any(|r| r["relation"] == "visits" && r["modality"] == "planned" && r["location"]["label"] == "Harbin"));
+    assert!(records.iter().any(|r| r["relation"] == "holdsOffice" && r["subject"]["label"] == "Xi Jinping" && r["role"] == "President" && r["object"]["label"] == "China"));
+}
+
+#[test]
+fn extract_tsv_has_header_and_rows() {
+    let r = ok(&["extract", fixture("putin-beijing.jsonl").to_str().unwrap(), "--format", "tsv"]);
+    let mut lines = r.stdout.lines();
+    assert!(lines.next().unwrap().starts_with("doc\tsentence\tsubject\trelation\tobject"));
+    assert!(lines.any(|l| l.contains("\tVladimir Putin\tvisits\tChina\t")));
+}
+
+#[test]
+fn ingest_then_query_finds_the_fact_its_evidence_and_document() {
+    let (_dir, store) = store();
+    let r = ok(&["ingest", fixture("putin-beijing.jsonl").to_str().unwrap(), "--store", &store]);
+    assert!(r.stderr.contains("1 documents added"), "{}", r.stderr);
+    let q = r#"SELECT ?sentence ?title WHERE {
+        ?putin rdfs:label "Vladimir Putin"@en . ?china rdfs:label "China"@en .
+        ?putin gk:visits ?china .
+        ?st rdf:subject ?putin ; rdf:predicate gk:visits ; rdf:object ?china ; gk:hasEvidence ?ev .
+        ?ev gk:sentence ?sentence ; gk:document ?doc .
+        ?doc dcterms:title ?title .
+    }"#;
+    let r = ok(&["query", q, "--store", &store, "--format", "csv"]);
+    let rows = r.stdout;
+    assert!(rows.contains("arrived in Beijing on Thursday"), "{rows}");
+    assert!(rows.contains("Putin lands in Beijing for talks with Xi"), "{rows}");
+}
+
+#[test]
+fn ingesting_twice_changes_nothing() {
+    let (_dir, store) = store();
+    let input = fixture("putin-beijing.jsonl");
+    ok(&["ingest", input.to_str().unwrap(), "--store", &store]);
+    let before = quad_count(&store);
+    let r = ok(&["ingest", input.to_str().unwrap(), "--store", &store]);
+    assert!(r.stderr.contains("1 unchanged"), "{}", r.stderr);
+    assert_eq!(quad_count(&store), before);
+}
+
+#[test]
+fn changed_document_replaces_its_evidence() {
+    let (dir, store) = store();
+    let v1 = dir.path().join("v1.jsonl");
+    let v2 = dir.path().join("v2.jsonl");
+    std::fs::write(&v1, r#"{"id":"doc-a","date":"2024-01-05","text":"Russian troops attacked Ukraine on Friday. Germany criticized Russia."}"#).unwrap();
+    std::fs::write(&v2, r#"{"id":"doc-a","date":"2024-01-05","text":"Russian troops attacked Ukraine on Friday."}"#).unwrap();
+    ok(&["ingest", v1.to_str().unwrap(), "--store", &store]);
+    let ask = "ASK { ent:germany gk:criticizes ent:russia }";
+    assert_eq!(ok(&["query", ask, "--store", &store]).stdout.trim(), "true");
+    let r = ok(&["ingest", v2.to_str().unwrap(), "--store", &store]);
+    assert!(r.stderr.contains("1 replaced"), "{}", r.stderr);
+    assert_eq!(ok(&["query", ask, "--store", &store]).stdout.trim(), "false");
+    let stmts = ok(&["query", "SELECT (COUNT(*) AS ?n) WHERE { ?st a gk:Statement ; rdf:predicate gk:criticizes }", "--store", &store, "--format", "csv"]);
+    assert_eq!(csv_rows(&stmts.stdout), vec![vec!["0".to_string()]]);
+    assert_eq!(ok(&["query", "ASK { ent:russia gk:attacks ent:ukraine }", "--store", &store]).stdout.trim(), "true");
+    // Same content as a fresh store holding only v2.
+    let (_d2, fresh) = common::store();
+    ok(&["ingest", v2.to_str().unwrap(), "--store", &fresh]);
+    assert_eq!(quad_count(&store), quad_count(&fresh));
+}
+
+#[test]
+fn malformed_line_is_reported_and_the_rest_ingested() {
+    let (_dir, store) = store();
+    let input = fixture("three-records-one-bad.jsonl");
+    let r = geokg(&["ingest", input.to_str().unwrap(), "--store", &store]);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("three-records-one-bad.jsonl:2: invalid JSON"), "{}", r.stderr);
+    let docs = ok(&["query", "SELECT ?id WHERE { ?d a gk:Document ; dcterms:identifier ?id } ORDER BY ?id", "--store", &store, "--format", "csv"]);
+    assert_eq!(csv_rows(&docs.stdout), vec![vec!["good-1".to_string()], vec!["good-3".to_string()]]);
+}
+
+#[test]
+fn reads_text_files_directories_news_please_and_stdin() {
+    // Directory of plain text files: titles from the first line, dates from Date: lines.
+    let r = ok(&["extract", samples().to_str().unwrap()]);
+    let docs: std::collections::BTreeSet<String> =
+        r.stdout.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"].as_str().unwrap().to_string()).collect();
+    assert!(docs.len() >= 5, "{docs:?}");
+    // news-please JSON.
+    let r = ok(&["extract", fixture("news-please.json").to_str().unwrap()]);
+    assert!(r.stdout.contains("\"relation\":\"hosts\""), "{}", r.stdout);
+    assert!(r.stdout.contains("\"date\":\"2023-01-23\""), "{}", r.stdout);
+    // stdin, plain text, with --date for the missing date.
+    let r = geokg_in(&["extract", "-", "--date", "2022-02-24"], Some("Invasion\nRussian forces invaded Ukraine on Thursday.\n"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\"relation\":\"invades\"") && r.stdout.contains("\"date\":\"2022-02-24\""), "{}", r.stdout);
+}
+
+#[test]
+fn bad_date_flag_is_a_clear_error() {
+    let r = geokg(&["extract", "-", "--date", "last tuesday"]);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("--date 'last tuesday'"), "{}", r.stderr);
+}
+
+#[test]
+fn query_syntax_error_names_the_position() {
+    let (_dir, store) = store();
+    ok(&["ingest", fixture("putin-beijing.jsonl").to_str().unwrap(), "--store", &store]);
+    let r = geokg(&["query", "SELECT ?x WHERE { ?x gk:visits }", "--store", &store]);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("error at 1:"), "{}", r.stderr);
+}
+
+#[test]
+fn query_on_a_missing_store_says_what_to_do() {
+    let (_dir, store) = store();
+    let r = geokg(&["query", "ASK {}", "--store", &store]);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("run `geokg ingest` first"), "{}", r.stderr);
+}
+
+#[test]
+fn export_dot_renders_with_graphviz() {
+    let (dir, store) = store();
+    ok(&["ingest", samples().to_str().unwrap(), "--store", &store]);
+    let dot = dir.path().join("g.dot");
+    ok(&["export", "--format", "dot", "--store", &store, "-o", dot.to_str().unwrap()]);
+    let out = std::process::Command::new("dot").arg("-Tsvg").arg(&dot).output().expect("graphviz `dot` is installed");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("China"), "{}", &svg[..svg.len().min(500)]);
+}
+
+#[test]
+fn export_turtle_parses_back_with_rdflib_to_the_same_triples() {
+    let (dir, store) = store();
+    ok(&["ingest", samples().to_str().unwrap(), "--store", &store]);
+    let ttl = dir.path().join("g.ttl");
+    ok(&["export", "--format", "ttl", "--store", &store, "-o", ttl.to_str().unwrap()]);
+    let nt = ok(&["export", "--format", "nt", "--store", &store]).stdout;
+    let distinct: std::collections::HashSet<&str> = nt.lines().filter(|l| !l.is_empty()).collect();
+    let py = format!("import rdflib; g = rdflib.Graph(); g.parse(r'{}', format='turtle'); print(len(g))", ttl.display());
+    let out = std::process::Command::new("python3").args(["-c", &py]).output().expect("python3");
+    assert!(out.status.success(), "rdflib failed: {}", String::from_utf8_lossy(&out.stderr));
+    let n: usize = String::from_utf8(out.stdout).unwrap().trim().parse().unwrap();
+    assert_eq!(n, distinct.len());
+    assert!(n > 100);
+}
