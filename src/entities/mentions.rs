@@ -417,6 +417,9 @@ impl<'g> State<'g, '_> {
         let mut start = title_start;
         // Skip a possessor mention ("Russia's", "Russian", "the UN's").
         if let Some(m) = out.iter().find(|m| {
+            if m.span.end > title_start {
+                return false;
+            }
             let between = &text[m.span.end..title_start];
             matches!(between.trim(), "" | "'s" | "’s")
         }) {

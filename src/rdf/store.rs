@@ -186,6 +186,7 @@ fn remove_document(tx: &mut Transaction<'_>, d: &NamedNode) -> Result<usize> {
     tx.remove_named_graph(d.as_ref())?;
     let mut removed = 0;
     let mut triples_to_check = HashMap::new();
+    let mut entities = HashSet::new();
     for st in affected {
         let still = tx.quads_for_pattern(Some(st.as_ref().into()), Some(has_evidence.as_ref()), None, Some(dg)).next().is_some();
         if still {
@@ -197,6 +198,11 @@ fn remove_document(tx: &mut Transaction<'_>, d: &NamedNode) -> Result<usize> {
             triples_to_check.insert((s, p, o), ());
         }
         for q in &props {
+            if q.predicate.as_ref() == rdf::SUBJECT || q.predicate.as_ref() == rdf::OBJECT || q.predicate == gk("location") {
+                if let Term::NamedNode(e) = &q.object {
+                    entities.insert(e.clone());
+                }
+            }
             tx.remove(q);
         }
         removed += 1;
@@ -220,6 +226,20 @@ fn remove_document(tx: &mut Transaction<'_>, d: &NamedNode) -> Result<usize> {
             let local = p.as_str().strip_prefix(model::GK).unwrap_or("");
             if vocab.get(local).is_some_and(|d| d.symmetric) {
                 tx.remove(&Quad::new(o.clone(), p.clone(), s.clone(), GraphName::DefaultGraph));
+            }
+        }
+    }
+    // An entity no statement mentions any more leaves with its description, so that a store
+    // after replacement equals one built from the new version alone.
+    for e in entities {
+        let term: Term = e.clone().into();
+        let used = [rdf::SUBJECT.into_owned(), rdf::OBJECT.into_owned(), gk("location")]
+            .iter()
+            .any(|p| tx.quads_for_pattern(None, Some(p.as_ref()), Some(term.as_ref()), Some(dg)).next().is_some());
+        if !used {
+            let desc: Vec<Quad> = tx.quads_for_pattern(Some(e.as_ref().into()), None, None, Some(dg)).collect::<std::result::Result<_, _>>()?;
+            for q in &desc {
+                tx.remove(q);
             }
         }
     }
