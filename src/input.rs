@@ -227,7 +227,11 @@ fn plain_text(shown: &str, id: &str, text: &str, opts: &ReadOptions) -> Result<D
     }
     doc.text = text[offset..].trim().to_string();
     if doc.text.is_empty() {
-        return Err(err(1, "no text"));
+        // A single line is the text itself, not a title ("echo '...' | geokg extract -").
+        match doc.title.take() {
+            Some(line) if line_no == 1 => doc.text = line,
+            _ => return Err(err(1, "no text")),
+        }
     }
     if doc.date.is_none() {
         doc.date = opts.default_date.clone();
