@@ -156,6 +156,15 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
     out
 }
 
+/// The text between two offsets, or "" when they are out of order (overlapping mentions) or
+/// not on character boundaries.
+pub fn gap(text: &str, from: usize, to: usize) -> &str {
+    if from > to {
+        return "";
+    }
+    text.get(from..to).unwrap_or("")
+}
+
 /// Converts a byte offset into `text` to a character (Unicode scalar) offset, as Python's
 /// `str` indexes it. Records report character offsets so that notebook users can slice.
 pub fn char_offset(text: &str, byte: usize) -> usize {

@@ -1,7 +1,7 @@
 //! `geokg extract`: articles in, relation records (JSON Lines or TSV) out on stdout.
 
 use super::args::{Cli, ExtractArgs, RecordFormat};
-use super::{exit_for, extractor, read_options, Reader};
+use super::{exit_for, extract_one, extractor, read_options, Reader};
 use anyhow::Result;
 use geokg::Relation;
 use rayon::prelude::*;
@@ -25,8 +25,9 @@ pub fn run(cli: &Cli, a: &ExtractArgs) -> Result<ExitCode> {
         if chunk.is_empty() {
             break;
         }
-        let results: Vec<Vec<Relation>> = chunk.par_iter().map(|d| ex.extract(d)).collect();
-        for r in results.iter().flatten() {
+        let results: Vec<Option<Vec<Relation>>> = chunk.par_iter().map(|d| extract_one(&ex, d)).collect();
+        reader.bad += results.iter().filter(|r| r.is_none()).count();
+        for r in results.iter().flatten().flatten() {
             match a.format {
                 RecordFormat::Jsonl => {
                     serde_json::to_writer(&mut out, r)?;

@@ -1,7 +1,7 @@
 //! `geokg ingest`: articles in, the on-disk store updated, a summary on stderr.
 
 use super::args::{Cli, IngestArgs};
-use super::{default_store, exit_for, extractor, read_options, Reader};
+use super::{default_store, exit_for, extract_one, extractor, read_options, Reader};
 use anyhow::{Context, Result};
 use geokg::entities::EntityRef;
 use geokg::rdf::{GraphStore, IngestStats};
@@ -24,13 +24,15 @@ pub fn run(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
         if docs.is_empty() {
             break;
         }
-        let batch: Vec<(Document, Vec<Relation>)> = docs
+        let extracted: Vec<(Document, Option<Vec<Relation>>)> = docs
             .into_par_iter()
             .map(|d| {
-                let r = ex.extract(&d);
+                let r = extract_one(&ex, &d);
                 (d, r)
             })
             .collect();
+        reader.bad += extracted.iter().filter(|(_, r)| r.is_none()).count();
+        let batch: Vec<(Document, Vec<Relation>)> = extracted.into_iter().filter_map(|(d, r)| r.map(|r| (d, r))).collect();
         total += store.ingest(&batch, &alt_labels).with_context(|| format!("writing to {}", path.display()))?;
     }
     if !a.quiet {

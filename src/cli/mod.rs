@@ -73,6 +73,17 @@ impl Iterator for Reader {
     }
 }
 
+/// Extracts one document; a bug in a rule costs that document, reported with its id, not the run.
+fn extract_one(ex: &Extractor, doc: &Document) -> Option<Vec<geokg::Relation>> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ex.extract(doc))) {
+        Ok(r) => Some(r),
+        Err(_) => {
+            eprintln!("geokg: skipped document '{}': internal error in the extractor (please report it with this document)", doc.id);
+            None
+        }
+    }
+}
+
 fn exit_for(bad: usize) -> ExitCode {
     if bad > 0 {
         eprintln!("geokg: {bad} bad record{} skipped", if bad == 1 { "" } else { "s" });

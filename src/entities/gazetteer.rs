@@ -555,9 +555,12 @@ impl Builder {
             if name.chars().count() < 2 {
                 return;
             }
-            let v = table.entry(name.to_string()).or_default();
-            if !v.contains(&hit) {
-                v.push(hit);
+            let spellings = if name.contains('\'') { vec![name.to_string(), name.replace('\'', "’")] } else { vec![name.to_string()] };
+            for n in spellings {
+                let v = table.entry(n).or_default();
+                if !v.contains(&hit) {
+                    v.push(hit);
+                }
             }
         };
         for (i, e) in entities.iter().enumerate() {

@@ -312,7 +312,7 @@ impl<'g> State<'g, '_> {
         let mut choice = hits.iter().find(|h| h.role == NameRole::Name)?.entity;
         if hits.iter().filter(|h| h.role == NameRole::Name).count() > 1 {
             if let Some(prev) = so_far.last() {
-                let between = &text[prev.span.end..span.start];
+                let between = crate::text::gap(text, prev.span.end, span.start);
                 if between.trim() == "," {
                     let prev_country = prev.entities.first().and_then(|&e| self.ents.gaz_index(e)).and_then(|g| gaz.country_of(g));
                     if let Some(h) = hits.iter().find(|h| gaz.country_of(h.entity) == prev_country && gaz.get(h.entity).etype != EntityType::Country) {
@@ -420,7 +420,7 @@ impl<'g> State<'g, '_> {
             if m.span.end > title_start {
                 return false;
             }
-            let between = &text[m.span.end..title_start];
+            let between = crate::text::gap(text, m.span.end, title_start);
             matches!(between.trim(), "" | "'s" | "’s")
         }) {
             start = m.span.start;
@@ -608,10 +608,10 @@ fn is_sentence_start(text: &str, at: usize) -> bool {
 }
 
 /// The end of an agent noun right after a demonym ("Russian troops", "Chinese foreign ministry").
-fn agent_noun_after(text: &str, at: usize) -> Option<usize> {
+pub(crate) fn agent_noun_after(text: &str, at: usize) -> Option<usize> {
     let rest = text[at..].strip_prefix(' ')?;
     for noun in AGENTS.iter() {
-        if rest.len() >= noun.len() && rest[..noun.len()].eq_ignore_ascii_case(noun) {
+        if rest.get(..noun.len()).is_some_and(|w| w.eq_ignore_ascii_case(noun)) {
             let after = rest[noun.len()..].chars().next();
             if after.is_none_or(|c| !c.is_alphanumeric()) {
                 return Some(at + 1 + noun.len());

@@ -27,6 +27,18 @@ struct Arg {
     is_actor: bool,
 }
 
+/// Words that make a following verb form a noun ("this visit", "the strikes").
+const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "a", "an", "his", "her", "its", "their", "our", "my", "whose", "during", "of"];
+/// How many words may stand between a verb cue and its target ("condemned the recent strikes on").
+const MAX_GAP: usize = 4;
+/// Nouns whose owner, not their topic, is the target of a verbal event ("endorsed a peace plan
+/// for Ukraine proposed by Beijing" praises China).
+const PLAN_NOUNS: &[&str] = &["plan", "proposal", "initiative", "formula", "framework", "resolution", "roadmap", "blueprint"];
+
+fn is_country(a: &Analysis, g: &Arg) -> bool {
+    g.place.is_none() && g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Country)
+}
+
 const LOCATIVE: &[&str] = &["in", "to", "from", "at", "near", "into", "outside", "across", "around", "toward", "towards", "via", "over"];
 const NEGATORS: &[&str] = &["not", "never", "n't", "no longer"];
 const NEG_PHRASES: &[&str] = &["refused to", "refuses to", "refuse to", "declined to", "declines to", "decline to", "denied", "denies", "deny", "has yet to", "have yet to", "failed to", "fails to"];
@@ -44,7 +56,9 @@ pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<
     // Mentions inside a title phrase other than the person are modifiers of it.
     for t in &a.titles {
         for m in &mut a.mentions[t.sentence] {
-            if m.span.start >= t.span.start && m.span.end <= t.span.end && !m.entities.contains(&t.person) {
+            let inside = m.span.start < t.span.end && m.span.end > t.span.start;
+            let possessor = m.span.end <= t.span.start && matches!(crate::text::gap(text, m.span.end, t.span.start).trim(), "" | "'s" | "’s");
+            if (inside || possessor) && !m.entities.contains(&t.person) {
                 m.modifier = true;
             }
         }
@@ -90,7 +104,8 @@ impl Ctx<'_, '_> {
     fn args(&self, a: &mut Analysis, si: usize) -> Vec<Arg> {
         let text = self.text;
         let mut args = Vec::new();
-        for m in &a.mentions[si] {
+        let ms = a.mentions[si].clone();
+        for m in &ms {
             if m.modifier {
                 continue;
             }
@@ -107,14 +122,38 @@ impl Ctx<'_, '_> {
                         _ => Arg { span: m.span, entities: country.into_iter().collect(), place: Some(e), is_actor: false },
                     }
                 }
-                _ => {
-                    // A bare demonym ("Russian") is an actor only before an agent noun or a nominal cue.
-                    Arg { span: m.span, entities: m.entities.clone(), place: None, is_actor: true }
+                EntityType::Person => {
+                    // A title before the name belongs to the mention ("Putin and Chinese President Xi").
+                    let mut start = a.titles.iter().find(|t| t.sentence == si && t.person == e && t.span.end == m.span.end).map_or(m.span.start, |t| t.span.start);
+                    // ... and so does the title's possessor ("Chinese", "Russia's").
+                    if let Some(p) = ms.iter().find(|p| p.modifier && p.span.end <= start && matches!(crate::text::gap(text, p.span.end, start).trim(), "" | "'s" | "’s")) {
+                        start = p.span.start;
+                    }
+                    // "Putin's troops" are Russia's.
+                    let rest = &text[m.span.end..];
+                    let possessive = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s"));
+                    let troops = possessive.and_then(|p| mentions::agent_noun_after(text, text.len() - p.len()));
+                    match troops.and_then(|end| self.person_country(a, e).map(|c| (c, end))) {
+                        Some((c, end)) => Arg { span: Span::new(m.span.start, end), entities: vec![c], place: None, is_actor: true },
+                        None => Arg { span: Span::new(start, m.span.end), entities: m.entities.clone(), place: None, is_actor: true },
+                    }
                 }
+                _ => Arg { span: m.span, entities: m.entities.clone(), place: None, is_actor: true },
             };
             args.push(arg);
         }
         args
+    }
+
+    /// The state a person serves: a title in this document, else an office on the article date.
+    fn person_country(&self, a: &mut Analysis, person: usize) -> Option<usize> {
+        if let Some(t) = a.titles.iter().find(|t| t.person == person && a.entities.get(t.of).etype == EntityType::Country) {
+            return Some(t.of);
+        }
+        let g = a.entities.gaz_index(person)?;
+        let gaz = &self.ex.gazetteer;
+        let of = gaz.offices_of(g, self.doc.date.as_deref()).map(|o| o.of).find(|&c| gaz.get(c).etype == EntityType::Country)?;
+        Some(a.entities.known(of))
     }
 
     fn titles(&mut self, a: &mut Analysis, si: usize, log: &mut Option<&mut Vec<String>>) {
@@ -198,6 +237,14 @@ impl Ctx<'_, '_> {
                     log.push(format!("  cue '{}' ({}, {:?}): {msg}", &text[cspan.start..cspan.end], relation, cue.frame));
                 }
             };
+            // "this visit", "the strikes": a verb cue used as a noun is not a verb.
+            if cue.frame == Frame::Verb && matches!(cm.form, Form::Base | Form::Third | Form::Gerund) {
+                let prev = words_before(text, cspan.start, 1).pop().unwrap_or_default();
+                if DETERMINERS.contains(&prev.as_str()) {
+                    note(format!("'{prev}' before the cue: a noun, not a verb; dropped"));
+                    continue;
+                }
+            }
             // Relative clause "X, who ..., CUE": mentions inside it cannot be the actor.
             let rel_clause = relative_clause_before(text, s, cspan.start);
             let passive = matches!(cm.form, Form::Participle | Form::Past) && is_passive(text, s, cspan);
@@ -227,7 +274,12 @@ impl Ctx<'_, '_> {
                         g.span.end <= cspan.start && g.is_actor && g.span.start >= s.start && !rel_clause.is_some_and(|rc| g.span.start >= rc.start && g.span.end <= rc.end)
                     });
                     let obj_start = cspan.end;
-                    let obj = args.iter().position(|g| g.span.start >= obj_start && (g.is_actor || (wants_place && g.place.is_some())) && within_clause(text, obj_start, g.span.start));
+                    let obj = args.iter().position(|g| {
+                        g.span.start >= obj_start
+                            && text[obj_start..g.span.start].split_whitespace().count() <= MAX_GAP
+                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor })
+                            && within_clause(text, obj_start, g.span.start)
+                    });
                     if cue.frame == Frame::Mutual {
                         // Both sides: a coordinated group before the cue, or after it ("talks between A and B").
                         let before: Vec<usize> = subj.map(|i| coordinated(&args, i, text)).unwrap_or_default();
@@ -265,8 +317,33 @@ impl Ctx<'_, '_> {
                         note("no target after the cue: dropped".into());
                         continue;
                     };
+                    // A plan's topic is not the target: its owner is ("a peace plan for Ukraine
+                    // proposed by Beijing", "China's peace plan").
+                    let gap = crate::text::gap(text, cspan.end, args[obj].span.start).to_lowercase();
+                    let obj = if gap.split_whitespace().any(|w| PLAN_NOUNS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))) {
+                        let after = &text[args[obj].span.end..s.end];
+                        let owner = ["proposed by ", "put forward by ", "drafted by ", "offered by ", "brokered by ", "floated by "]
+                            .iter()
+                            .find_map(|p| after.find(p).filter(|&i| i <= 2).map(|i| args[obj].span.end + i + p.len()))
+                            .and_then(|at| args.iter().position(|g| g.span.start == at && g.is_actor));
+                        let possessor = args.iter().rposition(|g| {
+                            g.is_actor && g.span.start >= cspan.end && g.span.end < args[obj].span.start && {
+                                let rest = crate::text::gap(text, g.span.end, args[obj].span.start).to_lowercase();
+                                (rest.starts_with("'s ") || rest.starts_with("’s ")) && rest.split_whitespace().any(|w| PLAN_NOUNS.contains(&w))
+                            }
+                        });
+                        match owner.or(possessor) {
+                            Some(o) => o,
+                            None => {
+                                note("target is the topic of a plan with no owner: dropped".into());
+                                continue;
+                            }
+                        }
+                    } else {
+                        obj
+                    };
                     if let Some(tail) = &cue.tail {
-                        let after = text[args[obj].span.end..s.end].trim_start().to_lowercase();
+                        let after: String = text[args[obj].span.end..s.end].trim_start().to_lowercase().chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’')).collect();
                         if !after.starts_with(tail.as_str()) {
                             note(format!("target not followed by '{tail}': dropped"));
                             continue;
@@ -287,7 +364,7 @@ impl Ctx<'_, '_> {
                     // The actor: "X's [adj] cue", "X cue" (adjective or name), or "cue T by X".
                     let poss = args.iter().rposition(|g| {
                         g.is_actor && g.span.end <= cspan.start && {
-                            let between = &text[g.span.end..cspan.start];
+                            let between = crate::text::gap(text, g.span.end, cspan.start);
                             let between = between.strip_prefix("'s").or_else(|| between.strip_prefix("’s")).unwrap_or(between);
                             let words: Vec<&str> = between.split_whitespace().collect();
                             words.len() <= 3 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
@@ -391,7 +468,7 @@ impl Ctx<'_, '_> {
                 }
                 // "Mazar-i-Sharif, Afghanistan": a place followed by its own country.
                 if let Some(next) = ms.get(k + 1) {
-                    if text[m.span.end..next.span.start].trim() == "," {
+                    if crate::text::gap(text, m.span.end, next.span.start).trim() == "," {
                         let c = a.entities.country_of(e);
                         if c.is_some() && next.entities.first().copied() == c && next.kind == MentionKind::Name {
                             let (x, y) = (a.entities.get(e).clone(), a.entities.get(c.unwrap()).clone());
@@ -401,7 +478,7 @@ impl Ctx<'_, '_> {
                 }
                 // "Ukraine's northeastern Kharkiv region": the country as possessor.
                 if let Some(prev) = k.checked_sub(1).map(|p| &ms[p]) {
-                    let between = &text[prev.span.end..m.span.start];
+                    let between = crate::text::gap(text, prev.span.end, m.span.start);
                     let between = between.strip_prefix("'s").or_else(|| between.strip_prefix("’s"));
                     if let Some(between) = between {
                         let words: Vec<&str> = between.split_whitespace().collect();
@@ -422,7 +499,7 @@ impl Ctx<'_, '_> {
                     let lb = before.to_lowercase();
                     let stated = ["news agency ", "state media ", "state broadcaster ", "state television ", "state tv ", "news outlet ", "broadcaster "].iter().any(|p| lb.ends_with(p));
                     let poss = k.checked_sub(1).map(|p| &ms[p]).filter(|p| {
-                        let between = &text[p.span.end..m.span.start];
+                        let between = crate::text::gap(text, p.span.end, m.span.start);
                         matches!(between.trim(), "'s" | "’s" | "") || between.trim_start_matches(['\'', '’', 's']).split_whitespace().all(|w| w.chars().all(char::is_lowercase))
                     });
                     let country = poss
@@ -438,7 +515,7 @@ impl Ctx<'_, '_> {
             }
         }
         // memberOf: "Russia and China, both members of the UN Security Council"; "NATO member Poland".
-        let lower = text[s.start..s.end].to_lowercase();
+        let lower = text[s.start..s.end].to_ascii_lowercase();
         for pat in ["members of ", "member of ", "member states of ", "member state of "] {
             let mut from = 0;
             while let Some(i) = lower[from..].find(pat) {
@@ -521,7 +598,7 @@ fn coordinated(args: &[Arg], k: usize, text: &str) -> Vec<usize> {
         if a.is_actor != b.is_actor && a.place.is_none() && b.place.is_none() {
             return false;
         }
-        let between = text[a.span.end..b.span.start].trim();
+        let between = crate::text::gap(text, a.span.end, b.span.start).trim();
         matches!(between, "and" | "," | ", and" | "&" | "or" | "as well as") || between.is_empty() && false
     };
     let mut lo = k;
@@ -532,7 +609,12 @@ fn coordinated(args: &[Arg], k: usize, text: &str) -> Vec<usize> {
     while hi + 1 < args.len() && joins(&args[hi], &args[hi + 1]) {
         hi += 1;
     }
-    (lo..=hi).collect()
+    // Commas alone join nothing ("In an interview with Xinhua, Putin ..."): a list needs "and"/"or".
+    let has_conjunction = (lo..hi).any(|i| {
+        let between = crate::text::gap(text, args[i].span.end, args[i + 1].span.start).trim();
+        between != ","
+    });
+    if has_conjunction { (lo..=hi).collect() } else { vec![k] }
 }
 
 /// No clause boundary (";", ", which", ", while", " but ") between two points.

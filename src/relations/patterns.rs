@@ -125,6 +125,23 @@ pub fn inflect(verb: &str, irregular: &HashMap<String, [String; 4]>) -> [String;
     [third, past.clone(), past, gerund]
 }
 
+/// `"no limits"` -> `“no limits”`, `Xi's` -> `Xi’s`.
+pub fn curly_quotes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut open = true;
+    for c in s.chars() {
+        match c {
+            '"' => {
+                out.push(if open { '“' } else { '”' });
+                open = !open;
+            }
+            '\'' => out.push('’'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 impl Patterns {
     /// The bundled patterns plus users' files, checked against the vocabulary.
     pub fn load(extra: &[(String, String)], vocab: &Vocabulary) -> Result<Patterns, DataError> {
@@ -171,6 +188,13 @@ impl Patterns {
                 }
                 variants.push((format!("{gerund}{rest}"), Form::Gerund));
             }
+            // News writes curly quotes and apostrophes: match those spellings too.
+            let curly: Vec<(String, Form)> = variants
+                .iter()
+                .filter(|(v, _)| v.contains(['"', '\'']))
+                .map(|(v, f)| (curly_quotes(v), *f))
+                .collect();
+            variants.extend(curly);
             for (s, form) in variants {
                 // A later file's cue with the same words replaces the earlier one.
                 match seen.get(&s) {
