@@ -110,7 +110,6 @@ pub struct Gazetteer {
     capital_of: HashMap<usize, usize>,
     /// Country -> its capital city.
     capitals: HashMap<usize, usize>,
-    patterns: Vec<String>,
     hits: Vec<Vec<NameHit>>,
     automaton: AhoCorasick,
 }
@@ -279,10 +278,6 @@ impl Gazetteer {
             }
         }
         out
-    }
-
-    pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
     }
 }
 
@@ -604,7 +599,6 @@ impl Builder {
             by_iso3,
             capital_of,
             capitals,
-            patterns,
             hits,
             automaton,
         })

@@ -10,7 +10,7 @@ use super::gazetteer::{Gazetteer, NameRole};
 use super::{EntityRef, EntityType};
 use crate::text::{self, Span, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const TITLES_TSV: &str = include_str!("../../data/lexicon/titles.tsv");
@@ -619,9 +619,4 @@ pub(crate) fn agent_noun_after(text: &str, at: usize) -> Option<usize> {
         }
     }
     None
-}
-
-/// The set of people mentioned, for tests and `explain`.
-pub fn people(a: &Analysis) -> HashSet<String> {
-    a.entities.list.iter().filter(|e| e.etype == EntityType::Person).map(|e| e.label.clone()).collect()
 }

@@ -132,9 +132,7 @@ impl GraphStore {
                     }
                 }
                 let symmetric = vocab.get(&r.relation).is_some_and(|d| d.symmetric);
-                let before = quads.len();
                 let st = model::relation_quads(r, symmetric, &mut quads);
-                let _ = before;
                 if !new_statements.contains(&st) && !tx.contains(&Quad::new(st.clone(), rdf::TYPE.into_owned(), gk("Statement"), GraphName::DefaultGraph))? {
                     new_statements.insert(st);
                 }

@@ -299,7 +299,7 @@ impl Ctx<'_, '_> {
                             continue;
                         }
                         // Every pair, not just first-with-rest.
-                        let (pol, moda) = self.qualifiers(text, span.start.min(cspan.start), cspan.start, cm.form);
+                        let (pol, moda) = self.qualifiers(text, span.start.min(cspan.start), cspan.start);
                         let date = self.date_for(&times, &future_times, s, cspan, moda, true);
                         for i in 0..ents.len() {
                             for j in i + 1..ents.len() {
@@ -390,7 +390,7 @@ impl Ctx<'_, '_> {
                 (Polarity::Positive, Modality::Asserted)
             } else {
                 let from = if passive { ospan.end } else { sspan.end };
-                self.qualifiers(text, from.min(cspan.start), cspan.start, cm.form)
+                self.qualifiers(text, from.min(cspan.start), cspan.start)
             };
             let date = self.date_for(&times, &future_times, s, cspan, moda, cue.frame != Frame::Noun);
             let location = place.map(|p| a.entities.get(p).clone()).filter(|l| l.etype.is_place());
@@ -412,7 +412,7 @@ impl Ctx<'_, '_> {
     }
 
     /// Polarity and modality from the verb group: the words between the actor and the cue.
-    fn qualifiers(&self, text: &str, from: usize, cue_start: usize, form: Form) -> (Polarity, Modality) {
+    fn qualifiers(&self, text: &str, from: usize, cue_start: usize) -> (Polarity, Modality) {
         let group = text[from..cue_start].to_lowercase();
         // Only the last few words belong to the verb group.
         let words: Vec<&str> = group.split_whitespace().collect();
@@ -429,7 +429,6 @@ impl Ctx<'_, '_> {
         } else {
             Modality::Asserted
         };
-        let _ = form;
         (if neg { Polarity::Negative } else { Polarity::Positive }, moda)
     }
 
