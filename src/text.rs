@@ -105,6 +105,10 @@ fn before_is_abbreviation(text: &str, dot: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true; // an initial: "George W. Bush"
     }
+    // Initials run together: "George H.W. Bush", "D.C." (single letters between periods).
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)) {
+        return true;
+    }
     ABBREV.contains(word)
 }
 
@@ -182,8 +186,8 @@ mod tests {
     #[test]
     fn splits_on_sentence_ends_but_not_abbreviations() {
         assert_eq!(
-            split("The U.S. Navy sailed. Mr. Smith said so. George W. Bush left! Then \"Why?\" he asked."),
-            vec!["The U.S. Navy sailed.", "Mr. Smith said so.", "George W. Bush left!", "Then \"Why?\" he asked."]
+            split("The U.S. Navy sailed. Mr. Smith said so. George W. Bush left! George H.W. Bush came. Then \"Why?\" he asked."),
+            vec!["The U.S. Navy sailed.", "Mr. Smith said so.", "George W. Bush left!", "George H.W. Bush came.", "Then \"Why?\" he asked."]
         );
     }
 

@@ -371,7 +371,7 @@ impl<'g> State<'g, '_> {
 
     fn titled_people(&mut self, text: &str, s: Span, si: usize, tokens: &[Token], out: &mut Vec<Mention>) {
         let stext = &text[s.start..s.end];
-        let titles: Vec<(Span, usize)> = TITLES
+        let mut titles: Vec<(Span, String)> = TITLES
             .automaton
             .find_iter(stext)
             .filter(|m| {
@@ -379,37 +379,123 @@ impl<'g> State<'g, '_> {
                 let after = stext[m.end()..].chars().next();
                 before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
             })
-            .map(|m| (Span::new(s.start + m.start(), s.start + m.end()), m.pattern().as_usize()))
+            .map(|m| (Span::new(s.start + m.start(), s.start + m.end()), TITLES.roles[m.pattern().as_usize()].0.clone()))
             .collect();
-        for (tspan, ti) in titles {
-            let (role, _head) = &TITLES.roles[ti];
+        // "minister of mines and energy", "Minister of Electricity": a ministry spelled out.
+        titles.extend(minister_of(text, s));
+        titles.sort_by_key(|(sp, _)| sp.start);
+        for (tspan, role) in titles {
             let title_text = &text[tspan.start..tspan.end];
-            // "Foreign Minister Sergey Lavrov": a capitalised title followed by a name.
-            let person = if is_capitalized(title_text) { self.person_after(text, tspan.end, tokens, out) } else { None };
+            let possessor = self.possessor_before(text, tspan.start, out);
+            // "Foreign Minister Sergey Lavrov", "White House spokeswoman Sarah Sanders": a title
+            // followed by a name, capitalised or after a possessor.
+            let person = if is_capitalized(title_text) || possessor.is_some() { self.person_after(text, tspan.end, tokens, out) } else { None };
             if let Some((person, pspan)) = person {
-                let of = self.possessor_before(text, tspan.start, out).or_else(|| self.of_after(text, pspan.end, out));
-                let of = of.or_else(|| self.office_from_dictionary(person, role));
+                let of = possessor.or_else(|| self.of_after(text, pspan.end, out));
+                let of = of.or_else(|| self.office_from_dictionary(person, &role));
                 if let Some(of) = of {
-                    self.titles.push(TitleFact { person, role: role_text(role, title_text), of, span: Span::new(tspan.start, pspan.end), sentence: si });
+                    let role = self.role_with_body(text, tspan, &role, title_text, out);
+                    self.titles.push(TitleFact { person, role, of, span: Span::new(tspan.start, pspan.end), sentence: si });
                 }
                 continue;
+            }
+            // "the movement's spokesman, Zabihullah Mujahid,": a title, a comma, a name.
+            let after = &text[tspan.end..s.end];
+            if let Some(rest) = after.strip_prefix(", ") {
+                if let Some((person, pspan)) = self.person_after(text, text.len() - rest.len() - 1, tokens, out) {
+                    let of = possessor.or_else(|| self.of_after(text, tspan.end, out)).or_else(|| self.office_from_dictionary(person, &role));
+                    if let Some(of) = of {
+                        self.titles.push(TitleFact { person, role: role_text(&role, title_text), of, span: Span::new(tspan.start, pspan.end), sentence: si });
+                    }
+                    continue;
+                }
             }
             // "Sergey Lavrov, Russia's foreign minister": an apposition after a person.
             let Some(possessor_start) = self.apposition_start(text, tspan.start, out) else { continue };
             let before = text[..possessor_start].trim_end();
             let Some(before) = before.strip_suffix(',') else { continue };
             let before_end = before.trim_end().len();
-            let Some(pm) = out.iter().rev().find(|m| m.span.end == before_end && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person) else { continue };
-            let person = pm.entities[0];
-            let pstart = pm.span.start;
-            let of = self
-                .possessor_before(text, tspan.start, out)
+            let known = out
+                .iter()
+                .rev()
+                .find(|m| m.span.end == before_end && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person)
+                .map(|m| (m.entities[0], m.span.start));
+            let Some((person, pstart)) = known.or_else(|| self.person_before(text, s, before_end, out)) else { continue };
+            let of = possessor
                 .or_else(|| self.of_after(text, tspan.end, out))
-                .or_else(|| self.office_from_dictionary(person, role));
+                .or_else(|| self.office_from_dictionary(person, &role));
             if let Some(of) = of {
-                self.titles.push(TitleFact { person, role: role_text(role, title_text), of, span: Span::new(pstart, tspan.end), sentence: si });
+                self.titles.push(TitleFact { person, role: role_text(&role, title_text), of, span: Span::new(pstart, tspan.end), sentence: si });
             }
         }
+        // "France's Emmanuel Macron": a state's possessive before one of its office holders.
+        let people: Vec<(usize, Span)> = out
+            .iter()
+            .filter(|m| m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person)
+            .map(|m| (m.entities[0], m.span))
+            .collect();
+        for (person, pspan) in people {
+            if self.titles.iter().any(|t| t.sentence == si && t.person == person) {
+                continue;
+            }
+            let Some(c) = self.possessor_before(text, pspan.start, out) else { continue };
+            let head = text[..pspan.start].trim_end();
+            if !(head.ends_with("'s") || head.ends_with("’s")) {
+                continue;
+            }
+            let Some(g) = self.ents.gaz_index(person) else { continue };
+            let gaz = self.ents.gaz;
+            let of_g = self.ents.gaz_index(c);
+            if let Some(office) = gaz.offices_of(g, self.date).find(|o| Some(o.of) == of_g) {
+                let role = office.role.clone();
+                let start = out.iter().find(|m| m.entities.first() == Some(&c) && m.span.end <= pspan.start).map_or(pspan.start, |m| m.span.start);
+                self.titles.push(TitleFact { person, role, of: c, span: Span::new(start, pspan.end), sentence: si });
+            }
+        }
+    }
+
+    /// A government body standing before a title names it: "White House spokeswoman".
+    fn role_with_body(&self, text: &str, tspan: Span, role: &str, title_text: &str, out: &[Mention]) -> String {
+        let base = role_text(role, title_text);
+        let head = text[..tspan.start].trim_end();
+        match out.iter().find(|m| m.span.end == head.len() && m.kind == MentionKind::Metonym) {
+            Some(m) => format!("{} {}", &text[m.span.start..m.span.end], base),
+            None => base,
+        }
+    }
+
+    /// A run of two to four capitalised words ending at `end`: an unknown person named before
+    /// an apposition ("Ferit Hoxha, Albania's foreign minister").
+    fn person_before(&mut self, text: &str, s: Span, end: usize, out: &mut Vec<Mention>) -> Option<(usize, usize)> {
+        let head = &text[s.start..end];
+        let words: Vec<(usize, &str)> = head.split(' ').scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        }).collect();
+        let mut n = 0;
+        for (_, w) in words.iter().rev() {
+            let clean = w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '(' | ')'));
+            if clean.len() == w.len() && is_capitalized(w) && !NOT_NAME.contains(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')) {
+                n += 1;
+                if n == 4 {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if n < 2 {
+            return None;
+        }
+        let (at, _) = words[words.len() - n];
+        let span = Span::new(s.start + at, end);
+        if out.iter().any(|m| m.span.start < span.end && m.span.end > span.start && m.entities.first().is_some_and(|&e| self.ents.get(e).etype != EntityType::Person)) {
+            return None;
+        }
+        let person = self.ents.new_person(&text[span.start..span.end]);
+        out.push(Mention { span, entities: vec![person], kind: MentionKind::TitledPerson, modifier: false, stands_for: None });
+        Some((person, span.start))
     }
 
     /// Where an apposition's title phrase starts: after ", [the|a] [possessor]".
@@ -436,12 +522,12 @@ impl<'g> State<'g, '_> {
         Some(head.len())
     }
 
-    /// The state or organisation right before a title: "Russian", "Russia's", "NATO", "UN".
+    /// The state or organisation right before a title: "Russian", "Russia's", "NATO", "UN",
+    /// "the White House".
     fn possessor_before(&mut self, text: &str, title_start: usize, out: &[Mention]) -> Option<usize> {
         let head = text[..title_start].trim_end();
-        // Allow modifiers between possessor and title ("Russian Deputy Foreign Minister").
-        let head = head.trim_end_matches(['\'', '’']).trim_end_matches("'s").trim_end_matches("’s");
-        let m = out.iter().rev().find(|m| m.span.end == head.len() || (m.span.end + 2 == title_start.min(m.span.end + 2) && false))?;
+        let head = head.strip_suffix("'s").or_else(|| head.strip_suffix("’s")).unwrap_or(head);
+        let m = out.iter().rev().find(|m| m.span.end == head.len() || (m.span.start < title_start && m.span.end > title_start && m.kind == MentionKind::Demonym))?;
         let e = *m.entities.first()?;
         match self.ents.get(e).etype {
             EntityType::Country | EntityType::Organization => Some(e),
@@ -462,13 +548,18 @@ impl<'g> State<'g, '_> {
         matches!(self.ents.get(e).etype, EntityType::Country | EntityType::Organization).then_some(e)
     }
 
+    /// The state or organisation a known person's title belongs to, from the offices table:
+    /// the same role on the article date, else ever, else any office on the date.
     fn office_from_dictionary(&mut self, person: usize, role: &str) -> Option<usize> {
         let g = self.ents.gaz_index(person)?;
         let gaz = self.ents.gaz;
+        let role = role.strip_suffix("-elect").unwrap_or(role);
+        let same = |o: &&super::gazetteer::Office| o.role.eq_ignore_ascii_case(role);
         let office = gaz
             .offices_of(g, self.date)
-            .find(|o| o.role.eq_ignore_ascii_case(role))
-            .or_else(|| gaz.offices_of(g, None).find(|o| o.role.eq_ignore_ascii_case(role)))?;
+            .find(same)
+            .or_else(|| gaz.offices_of(g, None).find(same))
+            .or_else(|| gaz.offices_of(g, self.date).next())?;
         Some(self.ents.known(office.of))
     }
 
@@ -591,6 +682,36 @@ impl<'g> State<'g, '_> {
             }
         }
     }
+}
+
+/// "minister of mines and energy", "minister of electricity": a ministry spelled out in lower
+/// case, up to a comma or a capitalised name (capitalised forms are in titles.tsv).
+fn minister_of(text: &str, s: Span) -> Vec<(Span, String)> {
+    let stext = &text[s.start..s.end];
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = stext[from..].find("minister of ") {
+        let at = from + i;
+        from = at + 1;
+        let mut end = at + "minister of".len();
+        let mut words = 0;
+        for w in stext[at + "minister of ".len()..].split(' ') {
+            let clean = w.trim_end_matches(',');
+            if clean.is_empty() || !clean.chars().all(|c| c.is_lowercase() || c == '-') || (words == 0 && matches!(clean, "the" | "a" | "state")) {
+                break;
+            }
+            end += 1 + clean.len();
+            words += 1;
+            if w.ends_with(',') || words == 4 {
+                break;
+            }
+        }
+        if words > 0 {
+            let span = Span::new(s.start + at, s.start + end);
+            out.push((span, text[span.start..span.end].to_string()));
+        }
+    }
+    out
 }
 
 fn role_text(role: &str, written: &str) -> String {
