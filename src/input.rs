@@ -110,6 +110,27 @@ fn read_input(input: &Path, opts: &ReadOptions) -> Docs {
     read_file(input, &root, opts)
 }
 
+/// The total size in bytes of the files `read_inputs` would read, for a progress estimate;
+/// `None` when stdin is among the inputs.
+pub fn total_bytes(inputs: &[PathBuf]) -> Option<u64> {
+    let mut total = 0;
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            return None;
+        }
+        if input.is_dir() {
+            for e in walkdir::WalkDir::new(input).into_iter().flatten() {
+                if e.file_type().is_file() && is_article_file(e.path()) {
+                    total += e.metadata().map_or(0, |m| m.len());
+                }
+            }
+        } else {
+            total += std::fs::metadata(input).map_or(0, |m| m.len());
+        }
+    }
+    Some(total)
+}
+
 fn is_article_file(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),

@@ -10,16 +10,20 @@
 //! rdf        Relation records                    -> quads in an Oxigraph store
 //! sparql     SPARQL text + store                 -> results in table/CSV/TSV/JSON/XML
 //! export     store                               -> Turtle, N-Triples, N-Quads, Graphviz DOT
+//! pipeline   documents -> extract (parallel) -> store, in batches, with progress
+//! bench      a synthetic news corpus and the throughput, memory and latency benchmarks
 //! ```
 //!
 //! The extractor is usable without a store: [`relations::Extractor::extract`] maps a
 //! [`input::Document`] to a `Vec<Relation>`.
 
+pub mod bench;
 pub mod dates;
 pub mod entities;
 pub mod error;
 pub mod export;
 pub mod input;
+pub mod pipeline;
 pub mod rdf;
 pub mod relations;
 pub mod sparql;

@@ -31,6 +31,71 @@ pub enum Command {
     Export(ExportArgs),
     /// Show, for one sentence, the mentions found, the cues that fired and why each candidate was kept or dropped.
     Explain(ExplainArgs),
+    /// Generate a synthetic corpus and measure throughput, memory and query latency.
+    Bench(BenchArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct BenchArgs {
+    #[command(subcommand)]
+    pub command: BenchCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BenchCommand {
+    /// Write a synthetic news corpus (JSON Lines) built from the dictionaries and cue patterns.
+    Gen {
+        #[arg(long, default_value_t = 1000)]
+        docs: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Write to this file instead of stdout.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Extraction throughput on one thread (MB/s, sentences/s), on the generated corpus and on
+    /// --input files repeated --repeat times.
+    Extract {
+        #[arg(long, default_value_t = 5000)]
+        docs: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Real articles to measure as well (any input form geokg reads).
+        #[arg(long)]
+        input: Vec<PathBuf>,
+        #[arg(long, default_value_t = 50)]
+        repeat: usize,
+    },
+    /// End-to-end ingest into an on-disk store: MB/s of text, quads/s, peak memory.
+    Ingest {
+        /// Number of generated articles.
+        #[arg(long, default_value_t = 10000, conflicts_with = "mb")]
+        docs: usize,
+        /// Generate articles until this many MB of text instead.
+        #[arg(long)]
+        mb: Option<u64>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The store to write [default: a temporary directory, removed afterwards].
+        #[arg(long, value_name = "DIR")]
+        store: Option<PathBuf>,
+        #[arg(long, default_value_t = 256)]
+        batch: usize,
+    },
+    /// Latency (p50, p95) of the relations-of query for many entities of a store.
+    Query {
+        #[arg(long, value_name = "DIR")]
+        store: PathBuf,
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+    },
+    /// Ingest time and query latency at growing corpus sizes, and how they grow.
+    Scale {
+        #[arg(long, value_delimiter = ',', default_value = "1000,10000,100000")]
+        sizes: Vec<usize>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Args, Debug)]

@@ -1,7 +1,8 @@
 //! `geokg extract`: articles in, relation records (JSON Lines or TSV) out on stdout.
 
 use super::args::{Cli, ExtractArgs, RecordFormat};
-use super::{exit_for, extract_one, extractor, read_options, Reader};
+use super::{exit_for, extractor, read_options, Reader};
+use geokg::pipeline::extract_guarded;
 use anyhow::Result;
 use geokg::Relation;
 use rayon::prelude::*;
@@ -25,8 +26,11 @@ pub fn run(cli: &Cli, a: &ExtractArgs) -> Result<ExitCode> {
         if chunk.is_empty() {
             break;
         }
-        let results: Vec<Option<Vec<Relation>>> = chunk.par_iter().map(|d| extract_one(&ex, d)).collect();
-        reader.bad += results.iter().filter(|r| r.is_none()).count();
+        let results: Vec<Result<Vec<Relation>, String>> = chunk.par_iter().map(|d| extract_guarded(&ex, d)).collect();
+        for e in results.iter().filter_map(|r| r.as_ref().err()) {
+            eprintln!("geokg: skipped {e} (please report it with this document)");
+            reader.bad += 1;
+        }
         for r in results.iter().flatten().flatten() {
             match a.format {
                 RecordFormat::Jsonl => {

@@ -7,6 +7,8 @@ mod explain;
 mod export;
 mod extract;
 mod ingest;
+mod progress;
+mod bench;
 mod query;
 
 use anyhow::{Context, Result};
@@ -25,6 +27,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Query(a) => query::run(a),
         Command::Export(a) => export::run(a),
         Command::Explain(a) => explain::run(&cli, a),
+        Command::Bench(a) => bench::run(&cli, a),
     }
 }
 
@@ -69,17 +72,6 @@ impl Iterator for Reader {
                     self.bad += 1;
                 }
             }
-        }
-    }
-}
-
-/// Extracts one document; a bug in a rule costs that document, reported with its id, not the run.
-fn extract_one(ex: &Extractor, doc: &Document) -> Option<Vec<geokg::Relation>> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ex.extract(doc))) {
-        Ok(r) => Some(r),
-        Err(_) => {
-            eprintln!("geokg: skipped document '{}': internal error in the extractor (please report it with this document)", doc.id);
-            None
         }
     }
 }

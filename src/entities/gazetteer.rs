@@ -53,6 +53,8 @@ pub struct Entity {
     /// For people: 'm' or 'f'.
     pub gender: Option<char>,
     pub aliases: Vec<String>,
+    /// For countries: adjective and people names ("Russian", "Russians").
+    pub demonyms: Vec<String>,
 }
 
 /// One term of office.
@@ -366,6 +368,7 @@ impl Builder {
                         category: t.opt(row, "status"),
                         gender: None,
                         aliases,
+                        demonyms: t.list(row, "demonyms").map(String::from).collect(),
                     });
                     if let Some(&j) = self.by_iso3.get(&iso3) {
                         if j != i {
@@ -396,6 +399,7 @@ impl Builder {
                         category: t.opt(row, "category"),
                         gender: None,
                         aliases: t.list(row, "aliases").map(String::from).collect(),
+                        demonyms: Vec::new(),
                     });
                 }
                 FileKind::Places => {
@@ -418,6 +422,7 @@ impl Builder {
                         category: None,
                         gender: None,
                         aliases: t.list(row, "aliases").map(String::from).collect(),
+                        demonyms: Vec::new(),
                     });
                 }
                 FileKind::Metonyms => {
@@ -449,6 +454,7 @@ impl Builder {
                         category: None,
                         gender,
                         aliases: t.list(row, "aliases").map(String::from).collect(),
+                        demonyms: Vec::new(),
                     });
                 }
                 FileKind::Offices => {
@@ -530,6 +536,7 @@ impl Builder {
                         category: None,
                         gender: None,
                         aliases: Vec::new(),
+                        demonyms: Vec::new(),
                     });
                     i
                 }

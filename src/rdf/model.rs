@@ -151,9 +151,9 @@ pub fn document_quads(doc: &Document, out: &mut Vec<Quad>) {
     }
 }
 
-/// What one record adds: the statement (default graph), its direct triple when asserted and
-/// positive, and one evidence node (document graph). Returns the statement IRI.
-pub fn relation_quads(r: &Relation, symmetric: bool, out: &mut Vec<Quad>) -> NamedNode {
+/// The statement a record states (default graph), and its direct triple when asserted and
+/// positive. Returns the statement IRI. Written once per statement, whatever the evidence.
+pub fn statement_quads(r: &Relation, symmetric: bool, out: &mut Vec<Quad>) -> NamedNode {
     let dg = GraphName::DefaultGraph;
     let (sid, s, o) = statement_key(r, symmetric);
     let st = statement_iri(&sid);
@@ -180,21 +180,28 @@ pub fn relation_quads(r: &Relation, symmetric: bool, out: &mut Vec<Quad>) -> Nam
     if let Some(role) = &r.role {
         out.push(q(st.clone(), gk("role"), lit(role), &dg));
     }
-    if let Some(l) = &r.location {
-        out.push(q(st.clone(), gk("location"), entity_iri(&l.id), &dg));
-    }
     if r.polarity == Polarity::Positive && r.modality == Modality::Asserted {
         out.push(q(s_iri.clone(), pred.clone(), o_iri.clone(), &dg));
         if symmetric {
             out.push(q(o_iri, pred, s_iri, &dg));
         }
     }
-    // The evidence: one node per mention, in the document's graph.
+    st
+}
+
+/// One evidence node for a record (its document's graph), linked from its statement, with the
+/// location the record names.
+pub fn evidence_quads(r: &Relation, st: &NamedNode, out: &mut Vec<Quad>) {
+    let dg = GraphName::DefaultGraph;
+    if let Some(l) = &r.location {
+        out.push(q(st.clone(), gk("location"), entity_iri(&l.id), &dg));
+    }
     let d = document_iri(&r.doc);
     let g = GraphName::NamedNode(d.clone());
+    let sid = st.as_str().strip_prefix(STMT).unwrap_or(st.as_str());
     let ev = NamedNode::new_unchecked(format!(
         "{EV}{}",
-        hash16(&[&r.doc, &r.sentence.to_string(), &r.span[0].to_string(), &r.span[1].to_string(), &r.rule, &sid])
+        hash16(&[&r.doc, &r.sentence.to_string(), &r.span[0].to_string(), &r.span[1].to_string(), &r.rule, sid])
     ));
     out.push(q(st.clone(), gk("hasEvidence"), ev.clone(), &dg));
     out.push(q(ev.clone(), rdf::TYPE.into_owned(), gk("Evidence"), &g));
@@ -206,5 +213,4 @@ pub fn relation_quads(r: &Relation, symmetric: bool, out: &mut Vec<Quad>) -> Nam
     out.push(q(ev.clone(), gk("spanEnd"), Literal::from(r.span[1] as i64), &g));
     out.push(q(ev.clone(), gk("rule"), lit(&r.rule), &g));
     out.push(q(ev, gk("confidence"), decimal(f64::from((r.confidence * 100.0).round() / 100.0)), &g));
-    st
 }

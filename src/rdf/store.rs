@@ -122,20 +122,24 @@ impl GraphStore {
             let mut seen_entities = HashSet::new();
             let mut new_statements = HashSet::new();
             for r in relations {
+                // Entities and statements already stored are not written again: only the new
+                // evidence is.
                 for e in [&r.subject, &r.object].into_iter().chain(r.location.as_ref()) {
                     if seen_entities.insert(e.id.clone()) {
                         let iri = model::entity_iri(&e.id);
                         if !tx.contains(&Quad::new(iri, rdf::TYPE.into_owned(), gk(e.etype.as_str()), GraphName::DefaultGraph))? {
                             stats.entities += 1;
+                            model::entity_quads(e, &alt_labels(e), &mut quads);
                         }
-                        model::entity_quads(e, &alt_labels(e), &mut quads);
                     }
                 }
                 let symmetric = vocab.get(&r.relation).is_some_and(|d| d.symmetric);
-                let st = model::relation_quads(r, symmetric, &mut quads);
+                let st = model::statement_iri(&model::statement_key(r, symmetric).0);
                 if !new_statements.contains(&st) && !tx.contains(&Quad::new(st.clone(), rdf::TYPE.into_owned(), gk("Statement"), GraphName::DefaultGraph))? {
-                    new_statements.insert(st);
+                    model::statement_quads(r, symmetric, &mut quads);
+                    new_statements.insert(st.clone());
                 }
+                model::evidence_quads(r, &st, &mut quads);
                 stats.evidence += 1;
             }
             stats.statements += new_statements.len();

@@ -79,6 +79,14 @@ pub struct Relation {
     pub confidence: f32,
 }
 
+/// One resolved mention, as [`Extractor::mentions`] reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionView {
+    pub text: String,
+    pub label: String,
+    pub etype: crate::entities::EntityType,
+}
+
 /// Where the extractor's data comes from.
 #[derive(Debug, Clone, Default)]
 pub struct ExtractorOptions {
@@ -112,6 +120,25 @@ impl Extractor {
     /// The relations of one document, in document order.
     pub fn extract(&self, doc: &Document) -> Vec<Relation> {
         extract::document(self, doc, None)
+    }
+
+    /// The entity layer's view of a document: every resolved mention (its words, entity label
+    /// and type) and every title fact (person, role, state or organisation). For tests and tools.
+    pub fn mentions(&self, doc: &Document) -> (Vec<MentionView>, Vec<(String, String, String)>) {
+        let a = crate::entities::mentions::analyze(&self.gazetteer, &doc.text, doc.date.as_deref());
+        let mut views = Vec::new();
+        for m in a.mentions.iter().flatten() {
+            for &e in &m.entities {
+                let ent = a.entities.get(e);
+                views.push(MentionView { text: doc.text[m.span.start..m.span.end].to_string(), label: ent.label.clone(), etype: ent.etype });
+            }
+        }
+        let titles = a
+            .titles
+            .iter()
+            .map(|t| (a.entities.get(t.person).label.clone(), t.role.clone(), a.entities.get(t.of).label.clone()))
+            .collect();
+        (views, titles)
     }
 
     /// A human-readable account of what the extractor saw in `text`: mentions, cues fired,

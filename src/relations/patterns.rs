@@ -47,6 +47,7 @@ pub struct Cue {
 /// Every inflected form of every cue, in one automaton.
 pub struct Patterns {
     pub cues: Vec<Cue>,
+    irregular: HashMap<String, [String; 4]>,
     /// For each automaton pattern: (cue index, verb form).
     forms: Vec<(usize, Form)>,
     automaton: AhoCorasick,
@@ -212,7 +213,16 @@ impl Patterns {
             .ascii_case_insensitive(true)
             .build(&strings)
             .map_err(|e| DataError::row("data/patterns.tsv", 0, format!("cannot build the cue automaton: {e}")))?;
-        Ok(Patterns { cues, forms, automaton })
+        Ok(Patterns { cues, irregular, forms, automaton })
+    }
+
+    /// A verb cue in the simple past ("hold talks with" -> "held talks with"), as the corpus
+    /// generator writes it.
+    pub fn past(&self, cue: &Cue) -> String {
+        match cue.text.split_once(' ') {
+            Some((verb, rest)) => format!("{} {rest}", inflect(verb, &self.irregular)[1]),
+            None => inflect(&cue.text, &self.irregular)[1].clone(),
+        }
     }
 
     /// Cues in `sentence`, leftmost-longest, at word boundaries.

@@ -1,0 +1,269 @@
+//! Benchmarks: a synthetic news corpus built from the dictionaries and cue patterns, and the
+//! measurements `geokg bench` reports (throughput, peak memory, query latency).
+//!
+//! The generator writes wire-style articles: dated, titled, a few dozen sentences of about twenty
+//! words, some carrying a relation (a titled official visiting, meeting, criticising, a state
+//! sanctioning or striking another), most not. Its figures are tuned to those of real articles;
+//! `geokg bench extract` prints both so that they can be compared.
+
+use crate::entities::gazetteer::EntityType;
+use crate::input::Document;
+use crate::relations::patterns::Frame;
+use crate::relations::Extractor;
+use std::time::{Duration, Instant};
+
+/// SplitMix64: a small, fast, seedable generator; the corpus must be the same for a seed on
+/// every machine, which a system RNG would not give.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    pub fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
+        &v[self.below(v.len())]
+    }
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
+
+/// Sentences that carry no relation, with slots for entities: the bulk of any article.
+const FILLER: &[&str] = &[
+    "Analysts in {City} said the move reflected growing concern in {C} over energy prices, the slowing pace of growth and the cost of borrowing.",
+    "The talks come at a delicate moment for {C} and {C2}, with elections due next year and inflation still well above the central bank's target.",
+    "{D} officials have repeatedly said that any settlement must respect international law and the sovereignty of every state in the region.",
+    "Markets in {City} were little changed on the news, though the currency weakened slightly against the dollar and bond yields edged higher.",
+    "Diplomats from {C} and {C2} familiar with the discussions said a joint statement was still being drafted late in the evening in {City}.",
+    "The government in {City} has faced mounting criticism at home over its handling of the economy and a series of corruption cases.",
+    "Thousands of people gathered in central {City} over the weekend, according to {D} media reports that could not be independently verified.",
+    "Trade between {C} and {C2} reached a record last year, driven by demand for grain, fertiliser, machinery and liquefied natural gas.",
+    "A spokesperson for the ministry in {City} declined to comment on the details, citing the sensitivity of the negotiations with {C}.",
+    "The region has seen a sharp rise in tensions since the start of the year, with several incidents reported along the border with {C}.",
+    "Observers expect little progress before the summit, which is scheduled to take place in {City} later this year with leaders from {C} attending.",
+    "Humanitarian groups warned that food and fuel shortages could worsen in {C} as winter approaches in the areas hit hardest by the fighting.",
+    "{D} media described the meeting as constructive, while opposition figures in {City} called it a missed opportunity for the country.",
+    "The agreement, if ratified by lawmakers in {C}, would cover investment in ports, railways and renewable energy over the next decade.",
+    "Officials did not say how many people had been detained in {City}, and the figures could not be independently verified by reporters.",
+    "Security was tight around the venue in {City}, where armoured vehicles and police officers blocked several streets near the {D} embassy.",
+];
+
+/// The share of sentences that carry a relation, as the extractor finds them in real articles.
+const RELATION_SHARE: f64 = 0.08;
+
+/// A generated corpus in the JSON Lines format `geokg extract` reads.
+pub struct Generator<'a> {
+    ex: &'a Extractor,
+    rng: Rng,
+    countries: Vec<usize>,
+    people: Vec<(usize, String, usize)>,
+    cities: Vec<usize>,
+    cues: Vec<usize>,
+    n: usize,
+}
+
+impl<'a> Generator<'a> {
+    pub fn new(ex: &'a Extractor, seed: u64) -> Generator<'a> {
+        let gaz = &ex.gazetteer;
+        let countries: Vec<usize> = (0..gaz.entities.len())
+            .filter(|&i| gaz.get(i).etype == EntityType::Country && !gaz.get(i).demonyms.is_empty() && gaz.get(i).category.as_deref() == Some("member"))
+            .collect();
+        let people: Vec<(usize, String, usize)> = gaz
+            .offices
+            .iter()
+            .filter(|o| o.end.is_none() && gaz.get(o.of).etype == EntityType::Country && !gaz.get(o.of).demonyms.is_empty())
+            .map(|o| (o.person, o.role.clone(), o.of))
+            .collect();
+        let cities: Vec<usize> = (0..gaz.entities.len()).filter(|&i| gaz.get(i).etype == EntityType::City && gaz.get(i).country.is_some()).collect();
+        let cues: Vec<usize> = (0..ex.patterns.cues.len())
+            .filter(|&i| {
+                let c = &ex.patterns.cues[i];
+                c.frame == Frame::Verb && c.tail.is_none() && ex.vocab.get(&c.relation).is_some_and(|d| d.cameo.is_some())
+            })
+            .collect();
+        Generator { ex, rng: Rng::new(seed), countries, people, cities, cues, n: 0 }
+    }
+
+    fn label(&self, i: usize) -> &'a str {
+        &self.ex.gazetteer.get(i).label
+    }
+
+    fn country(&mut self) -> usize {
+        self.countries[self.rng.below(self.countries.len())]
+    }
+
+    fn demonym(&mut self, c: usize) -> String {
+        let d = &self.ex.gazetteer.get(c).demonyms;
+        d[0].clone()
+    }
+
+    fn relation_sentence(&mut self) -> String {
+        let ci = self.cues[self.rng.below(self.cues.len())];
+        let cue = &self.ex.patterns.cues[ci];
+        let verb = self.ex.patterns.past(cue);
+        let target = { let c = self.country(); self.label(c) }.to_string();
+        let day = *self.rng.pick(&["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "last week", "earlier this month"]);
+        match self.rng.below(3) {
+            0 if !self.people.is_empty() => {
+                let (p, role, c) = self.people[self.rng.below(self.people.len())].clone();
+                let dem = self.demonym(c);
+                format!("{dem} {role} {} {verb} {target} {day}, according to a statement released by the government.", self.label(p))
+            }
+            1 => {
+                let actor = { let c = self.country(); self.label(c) }.to_string();
+                format!("{actor} {verb} {target} {day}, a move that drew sharp reactions from neighbouring governments.")
+            }
+            _ => {
+                let c = self.country();
+                let dem = self.demonym(c);
+                format!("{dem} officials said they had {verb} {target} {day} after weeks of growing tension.")
+            }
+        }
+    }
+
+    fn filler(&mut self) -> String {
+        let t = *self.rng.pick(FILLER);
+        let c = self.country();
+        let c2 = self.country();
+        let city = self.cities[self.rng.below(self.cities.len())];
+        let dem = self.demonym(c);
+        t.replace("{C2}", self.label(c2)).replace("{C}", self.label(c)).replace("{D}", &dem).replace("{City}", self.label(city))
+    }
+
+    /// The next article.
+    pub fn article(&mut self) -> Document {
+        self.n += 1;
+        let sentences = 25 + self.rng.below(20);
+        let mut paragraphs = Vec::new();
+        let mut para = Vec::new();
+        for _ in 0..sentences {
+            let s = if self.rng.chance(RELATION_SHARE) { self.relation_sentence() } else { self.filler() };
+            para.push(s);
+            if para.len() >= 2 + self.rng.below(2) {
+                paragraphs.push(para.join(" "));
+                para.clear();
+            }
+        }
+        if !para.is_empty() {
+            paragraphs.push(para.join(" "));
+        }
+        let a = { let c = self.country(); self.label(c) }.to_string();
+        let b = { let c = self.country(); self.label(c) }.to_string();
+        let year = 2000 + self.rng.below(26);
+        let (month, day) = (1 + self.rng.below(12), 1 + self.rng.below(28));
+        Document {
+            id: format!("bench-{:07}", self.n),
+            title: Some(format!("{a} and {b} weigh next steps as regional tensions rise")),
+            date: Some(format!("{year:04}-{month:02}-{day:02}")),
+            source: Some("geokg bench generator".into()),
+            url: None,
+            text: paragraphs.join("\n"),
+        }
+    }
+}
+
+impl Iterator for Generator<'_> {
+    type Item = Document;
+    fn next(&mut self) -> Option<Document> {
+        Some(self.article())
+    }
+}
+
+/// Figures of one extraction run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExtractFigures {
+    pub documents: usize,
+    pub bytes: u64,
+    pub sentences: usize,
+    pub relation_sentences: usize,
+    pub relations: usize,
+    pub mentions: usize,
+    pub words: usize,
+    pub elapsed: Duration,
+}
+
+impl ExtractFigures {
+    pub fn mb_per_s(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+    pub fn sentences_per_s(&self) -> f64 {
+        self.sentences as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// Extracts every document on this thread and measures it. The corpus statistics (sentences,
+/// words, relation-bearing share) are counted outside the timed part.
+pub fn measure_extract(ex: &Extractor, docs: &[Document]) -> ExtractFigures {
+    let mut f = ExtractFigures::default();
+    let start = Instant::now();
+    let mut per_doc = Vec::with_capacity(docs.len());
+    for d in docs {
+        per_doc.push(ex.extract(d));
+    }
+    f.elapsed = start.elapsed();
+    for (d, rels) in docs.iter().zip(&per_doc) {
+        f.documents += 1;
+        f.bytes += d.text.len() as u64;
+        let sents = crate::text::sentences(&d.text);
+        f.sentences += sents.len();
+        f.words += d.text.split_whitespace().count();
+        f.mentions += ex.gazetteer.find_names(&d.text).len();
+        let with: std::collections::HashSet<usize> = rels.iter().filter(|r| r.cameo.is_some()).map(|r| r.sentence).collect();
+        f.relation_sentences += with.len();
+        f.relations += rels.len();
+    }
+    f
+}
+
+/// Peak resident memory of this process in MB (Linux: VmHWM), if known.
+pub fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// The p-th percentile (0-100) of sorted durations, in milliseconds.
+pub fn percentile_ms(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[i.min(sorted.len() - 1)].as_secs_f64() * 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::relations::ExtractorOptions;
+
+    #[test]
+    fn generator_is_deterministic_and_news_like() {
+        let ex = Extractor::new(&ExtractorOptions::default()).unwrap();
+        let a: Vec<Document> = Generator::new(&ex, 7).take(20).collect();
+        let b: Vec<Document> = Generator::new(&ex, 7).take(20).collect();
+        assert_eq!(a, b);
+        let f = measure_extract(&ex, &a);
+        let words_per_sentence = f.words as f64 / f.sentences as f64;
+        assert!((15.0..30.0).contains(&words_per_sentence), "{words_per_sentence}");
+        let share = f.relation_sentences as f64 / f.sentences as f64;
+        assert!((0.04..0.3).contains(&share), "relation-bearing share {share}");
+    }
+
+    #[test]
+    fn percentiles() {
+        let d: Vec<Duration> = (1..=100).map(Duration::from_millis).collect();
+        assert_eq!(percentile_ms(&d, 50.0).round(), 51.0);
+        assert_eq!(percentile_ms(&d, 95.0).round(), 95.0);
+    }
+}

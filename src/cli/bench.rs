@@ -1,0 +1,163 @@
+//! `geokg bench`: the corpus generator and the benchmarks. Figures go to stdout.
+
+use super::args::{BenchArgs, BenchCommand, Cli};
+use super::{extractor, Reader};
+use anyhow::{Context, Result};
+use geokg::bench::{self, Generator};
+use geokg::input::{Document, ReadOptions};
+use geokg::rdf::GraphStore;
+use geokg::relations::Extractor;
+use oxigraph::model::{Term, Variable};
+use oxigraph::sparql::QueryResults;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+const RELATIONS_OF: &str = include_str!("../../queries/relations-of.rq");
+
+pub fn run(cli: &Cli, a: &BenchArgs) -> Result<ExitCode> {
+    let ex = extractor(cli)?;
+    match &a.command {
+        BenchCommand::Gen { docs, seed, output } => {
+            let out: Box<dyn Write> = match output {
+                Some(f) => Box::new(std::fs::File::create(f).with_context(|| format!("creating {}", f.display()))?),
+                None => Box::new(std::io::stdout().lock()),
+            };
+            let mut out = BufWriter::new(out);
+            for d in Generator::new(&ex, *seed).take(*docs) {
+                serde_json::to_writer(&mut out, &d)?;
+                writeln!(out)?;
+            }
+            out.flush()?;
+        }
+        BenchCommand::Extract { docs, seed, input, repeat } => {
+            let generated: Vec<Document> = Generator::new(&ex, *seed).take(*docs).collect();
+            println!("extraction on one thread");
+            print_extract("generated", &bench::measure_extract(&ex, &generated));
+            if !input.is_empty() {
+                let mut reader = Reader::new(input, &ReadOptions::default());
+                let base: Vec<Document> = reader.by_ref().collect();
+                let corpus: Vec<Document> = (0..*repeat).flat_map(|_| base.iter().cloned()).collect();
+                print_extract(&format!("input x{repeat}"), &bench::measure_extract(&ex, &corpus));
+            }
+        }
+        BenchCommand::Ingest { docs, mb, seed, store, batch } => {
+            let tmp = tempdir()?;
+            let path = store.clone().unwrap_or_else(|| tmp.join("store"));
+            let limit = mb.map(|m| m * 1_000_000);
+            let mut bytes = 0u64;
+            let gen = Generator::new(&ex, *seed).take_while(|d| match limit {
+                Some(l) => {
+                    bytes += d.text.len() as u64;
+                    bytes <= l
+                }
+                None => true,
+            });
+            let gen: Box<dyn Iterator<Item = Document>> = if limit.is_some() { Box::new(gen) } else { Box::new(gen.take(*docs)) };
+            let r = ingest_once(&ex, &path, gen, *batch)?;
+            println!("ingest into an on-disk store ({} threads)", rayon::current_num_threads());
+            println!("  documents      {}", r.documents);
+            println!("  text           {:.1} MB", r.mb);
+            println!("  time           {:.1} s", r.secs);
+            println!("  throughput     {:.2} MB/s", r.mb / r.secs);
+            println!("  quads          {}", r.quads);
+            println!("  quads/s        {:.0}", r.quads as f64 / r.secs);
+            println!("  peak memory    {}", bench::peak_rss_mb().map_or("unknown".into(), |m| format!("{m:.0} MB")));
+            let _ = std::fs::remove_dir_all(&tmp);
+        }
+        BenchCommand::Query { store, runs } => {
+            let gs = GraphStore::open_read_only(store)?;
+            let (p50, p95, n) = query_latency(&gs, *runs)?;
+            println!("relations-of query, {n} runs over the store's entities: p50 {p50:.1} ms, p95 {p95:.1} ms");
+        }
+        BenchCommand::Scale { sizes, seed } => {
+            println!("{:>9}  {:>9}  {:>9}  {:>8}  {:>10}  {:>9}  {:>9}", "articles", "MB", "ingest s", "MB/s", "quads", "p50 ms", "p95 ms");
+            let mut prev: Option<(usize, f64)> = None;
+            let mut growth = Vec::new();
+            for &n in sizes {
+                let tmp = tempdir()?;
+                let path = tmp.join("store");
+                let r = ingest_once(&ex, &path, Generator::new(&ex, *seed).take(n), 256)?;
+                let gs = GraphStore::open_read_only(&path)?;
+                let (p50, p95, _) = query_latency(&gs, 100)?;
+                drop(gs);
+                println!("{:>9}  {:>9.1}  {:>9.1}  {:>8.2}  {:>10}  {:>9.1}  {:>9.1}", n, r.mb, r.secs, r.mb / r.secs, r.quads, p50, p95);
+                if let Some((pn, ps)) = prev {
+                    growth.push(format!("{}x the articles took {:.1}x the time", n / pn.max(1), r.secs / ps));
+                }
+                prev = Some((n, r.secs));
+                let _ = std::fs::remove_dir_all(&tmp);
+            }
+            for g in growth {
+                println!("{g}");
+            }
+            println!("peak memory {}", bench::peak_rss_mb().map_or("unknown".into(), |m| format!("{m:.0} MB")));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_extract(name: &str, f: &bench::ExtractFigures) {
+    println!(
+        "  {name:<12} {:>6} docs  {:>7.1} MB  {:>6.2} s  {:>6.1} MB/s  {:>9.0} sentences/s  | {:.1} sentences/doc, {:.1} words/sentence, {:.2} names/sentence, {:.0}% sentences with an event, {:.1} relations/doc",
+        f.documents,
+        f.bytes as f64 / 1e6,
+        f.elapsed.as_secs_f64(),
+        f.mb_per_s(),
+        f.sentences_per_s(),
+        f.sentences as f64 / f.documents.max(1) as f64,
+        f.words as f64 / f.sentences.max(1) as f64,
+        f.mentions as f64 / f.sentences.max(1) as f64,
+        100.0 * f.relation_sentences as f64 / f.sentences.max(1) as f64,
+        f.relations as f64 / f.documents.max(1) as f64,
+    );
+}
+
+fn tempdir() -> Result<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("geokg-bench-{}-{}", std::process::id(), Instant::now().elapsed().as_nanos()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+struct IngestRun {
+    documents: usize,
+    mb: f64,
+    secs: f64,
+    quads: usize,
+}
+
+fn ingest_once(ex: &Extractor, path: &Path, docs: impl Iterator<Item = Document>, batch: usize) -> Result<IngestRun> {
+    let store = GraphStore::open(path)?;
+    store.ensure_ontology()?;
+    let start = Instant::now();
+    let p = geokg::pipeline::ingest(ex, &store, docs, batch, |_| {})?;
+    let secs = start.elapsed().as_secs_f64();
+    Ok(IngestRun { documents: p.documents, mb: p.bytes as f64 / 1e6, secs, quads: store.len()? })
+}
+
+/// Runs relations-of for up to `runs` entities that have statements; returns p50, p95 (ms).
+fn query_latency(gs: &GraphStore, runs: usize) -> Result<(f64, f64, usize)> {
+    let pick = format!("SELECT DISTINCT ?e WHERE {{ ?st rdf:subject ?e }} LIMIT {runs}");
+    let mut entities = Vec::new();
+    if let QueryResults::Solutions(s) = geokg::sparql::prepare(&pick, None)?.on_store(&gs.store).execute()? {
+        for sol in s {
+            if let Some(Term::NamedNode(n)) = sol?.get("e") {
+                entities.push(n.clone());
+            }
+        }
+    }
+    let mut times: Vec<Duration> = Vec::new();
+    for e in &entities {
+        let start = Instant::now();
+        let q = geokg::sparql::prepare(RELATIONS_OF, None)?.substitute_variable(Variable::new_unchecked("entity"), e.clone());
+        if let QueryResults::Solutions(s) = q.on_store(&gs.store).execute()? {
+            for sol in s {
+                sol?;
+            }
+        }
+        times.push(start.elapsed());
+    }
+    times.sort();
+    Ok((bench::percentile_ms(&times, 50.0), bench::percentile_ms(&times, 95.0), times.len()))
+}

@@ -1,0 +1,72 @@
+//! The ingest pipeline: documents in (streamed), relations extracted in parallel one batch at a
+//! time (output order kept), each batch written to the store in one transaction.
+//!
+//! Memory is bounded by the batch size, whatever the corpus size. A run killed at any moment
+//! leaves the store as it was after its last committed batch; running it again skips the
+//! documents already stored (same id, same content hash) and completes the job, with the same
+//! result as an uninterrupted run.
+
+use crate::entities::EntityRef;
+use crate::error::Result;
+use crate::input::Document;
+use crate::rdf::{GraphStore, IngestStats};
+use crate::relations::{Extractor, Relation};
+use rayon::prelude::*;
+
+/// Where an ingest stands, reported after each batch.
+#[derive(Debug, Default, Clone)]
+pub struct Progress {
+    pub documents: usize,
+    /// Bytes of article text (and titles) read so far.
+    pub bytes: u64,
+    pub relations: usize,
+    pub stats: IngestStats,
+    /// Documents the extractor failed on (a bug in a rule), by id.
+    pub failed: Vec<String>,
+}
+
+/// Extracts one document; a panic in a rule is caught and becomes an error for that document
+/// only, so that one odd article cannot stop a run over years of news.
+pub fn extract_guarded(ex: &Extractor, doc: &Document) -> std::result::Result<Vec<Relation>, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ex.extract(doc)))
+        .map_err(|_| format!("document '{}': internal error in the extractor", doc.id))
+}
+
+/// Runs the pipeline over `docs`, calling `on_batch` after each committed batch.
+pub fn ingest(
+    ex: &Extractor,
+    store: &GraphStore,
+    docs: impl Iterator<Item = Document>,
+    batch_size: usize,
+    mut on_batch: impl FnMut(&Progress),
+) -> Result<Progress> {
+    let gaz = &ex.gazetteer;
+    let alt_labels = |e: &EntityRef| -> Vec<String> { gaz.by_id(&e.id).map(|i| gaz.get(i).aliases.clone()).unwrap_or_default() };
+    let mut progress = Progress::default();
+    let mut docs = docs.peekable();
+    while docs.peek().is_some() {
+        let chunk: Vec<Document> = docs.by_ref().take(batch_size.max(1)).collect();
+        progress.documents += chunk.len();
+        progress.bytes += chunk.iter().map(|d| (d.text.len() + d.title.as_ref().map_or(0, String::len)) as u64).sum::<u64>();
+        let extracted: Vec<(Document, std::result::Result<Vec<Relation>, String>)> = chunk
+            .into_par_iter()
+            .map(|d| {
+                let r = extract_guarded(ex, &d);
+                (d, r)
+            })
+            .collect();
+        let mut batch = Vec::with_capacity(extracted.len());
+        for (d, r) in extracted {
+            match r {
+                Ok(r) => {
+                    progress.relations += r.len();
+                    batch.push((d, r));
+                }
+                Err(_) => progress.failed.push(d.id),
+            }
+        }
+        progress.stats += store.ingest(&batch, &alt_labels)?;
+        on_batch(&progress);
+    }
+    Ok(progress)
+}

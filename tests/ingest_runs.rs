@@ -1,0 +1,79 @@
+//! Long-run behaviour of `geokg ingest` through the real binary: progress output, --quiet,
+//! and an ingest killed part-way that a second run completes to the same store.
+
+mod common;
+use common::*;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[test]
+fn plain_progress_lines_when_stderr_is_not_a_terminal() {
+    let (_dir, store) = store();
+    let r = ok(&["ingest", samples().to_str().unwrap(), "--store", &store]);
+    let line = r.stderr.lines().find(|l| l.starts_with("geokg: progress: ")).unwrap_or_else(|| panic!("no progress line in:\n{}", r.stderr));
+    assert!(line.contains(" documents, ") && line.contains(" MB/s, ") && line.contains(" relations"), "{line}");
+    assert!(r.stderr.contains("documents added"), "{}", r.stderr);
+}
+
+#[test]
+fn quiet_prints_nothing() {
+    let (_dir, store) = store();
+    let r = ok(&["ingest", samples().to_str().unwrap(), "--store", &store, "--quiet"]);
+    assert_eq!(r.stderr, "");
+}
+
+fn canonical_dump(store: &str) -> Vec<String> {
+    let mut lines: Vec<String> = ok(&["export", "--format", "nq", "--store", store]).stdout.lines().map(String::from).collect();
+    lines.sort();
+    lines
+}
+
+fn document_count(store: &str) -> usize {
+    let r = ok(&["query", "SELECT (COUNT(?d) AS ?n) WHERE { ?d a gk:Document }", "--store", store, "--format", "csv"]);
+    csv_rows(&r.stdout)[0][0].parse().unwrap()
+}
+
+#[test]
+fn killed_ingest_resumes_to_the_same_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let n = 4000;
+    ok(&["bench", "gen", "--docs", &n.to_string(), "--seed", "11", "-o", corpus.to_str().unwrap()]);
+    let corpus = corpus.to_str().unwrap();
+
+    // An uninterrupted run.
+    let whole = dir.path().join("whole").to_string_lossy().to_string();
+    ok(&["ingest", corpus, "--store", &whole, "--quiet"]);
+    assert_eq!(document_count(&whole), n);
+
+    // A run killed with SIGKILL part-way, then run again.
+    let resumed = dir.path().join("resumed").to_string_lossy().to_string();
+    let mut child = Command::new(bin())
+        .args(["ingest", corpus, "--store", &resumed, "--batch", "20", "--quiet"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once a few batches have been committed (the store's write-ahead log has grown),
+    // long before the end.
+    let start = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(50));
+        let logged: u64 = std::fs::read_dir(&resumed)
+            .map(|d| d.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "log")).map(|e| e.metadata().map_or(0, |m| m.len())).sum())
+            .unwrap_or(0);
+        if logged > 2_000_000 || start.elapsed() > Duration::from_secs(20) {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the ingest finished before it could be killed; use a larger corpus");
+    let partial = document_count(&resumed);
+    assert!(partial > 0 && partial < n, "killed run stored {partial} of {n} documents");
+
+    let r = ok(&["ingest", corpus, "--store", &resumed]);
+    assert!(r.stderr.contains(&format!("{partial} unchanged")), "{}", r.stderr);
+    assert_eq!(quad_count(&resumed), quad_count(&whole));
+    assert!(canonical_dump(&resumed) == canonical_dump(&whole), "the resumed store differs from the uninterrupted one");
+}
