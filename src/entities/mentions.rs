@@ -75,6 +75,9 @@ pub enum MentionKind {
     Pronoun,
     /// "the two leaders", "both countries": two entities at once.
     Group,
+    /// A place named by its setting rather than by the dictionary: "the town of X", "X in the
+    /// Y region", "in X, Namibia", a dateline.
+    Place,
 }
 
 /// One mention of one or more entities (two for a group) in a sentence.
@@ -99,6 +102,17 @@ pub struct TitleFact {
     pub sentence: usize,
 }
 
+/// A place fact the words around a place state: "the Russian town of X" (X lies in Russia),
+/// "Kyiv's X district", "in X, Namibia", a dateline "X, Vietnam (AP) —".
+#[derive(Debug, Clone)]
+pub struct PlaceFact {
+    pub place: usize,
+    pub within: usize,
+    pub span: Span,
+    pub sentence: usize,
+    pub rule: &'static str,
+}
+
 /// The entities of one document: dictionary entities it mentions and people it introduces.
 pub struct DocEntities<'g> {
     pub gaz: &'g Gazetteer,
@@ -106,6 +120,8 @@ pub struct DocEntities<'g> {
     gaz_index: Vec<Option<usize>>,
     gender: Vec<Option<char>>,
     by_id: HashMap<String, usize>,
+    /// The country of a place the document introduces, when its words say so.
+    place_country: HashMap<usize, usize>,
 }
 
 impl<'g> DocEntities<'g> {
@@ -116,6 +132,7 @@ impl<'g> DocEntities<'g> {
             gaz_index: Vec::new(),
             gender: Vec::new(),
             by_id: HashMap::new(),
+            place_country: HashMap::new(),
         }
     }
 
@@ -160,6 +177,63 @@ impl<'g> DocEntities<'g> {
         )
     }
 
+    /// A place not in the dictionary ("the town of X"), with an id derived from the name; the
+    /// dictionary place of that id if there is one. None when the id is taken by something that
+    /// is not a place (a person, a country, an organisation).
+    pub fn new_place(&mut self, name: &str, etype: EntityType) -> Option<usize> {
+        let id = super::gazetteer::slug(name);
+        if id.is_empty() || !etype.is_place() {
+            return None;
+        }
+        if let Some(g) = self.gaz.by_id(&id) {
+            return self.gaz.get(g).etype.is_place().then(|| self.known(g));
+        }
+        if let Some(&i) = self.by_id.get(&id) {
+            return self.list[i].etype.is_place().then_some(i);
+        }
+        Some(self.push(
+            EntityRef {
+                id,
+                label: name.to_string(),
+                etype,
+                iso3: None,
+                wikidata: None,
+            },
+            None,
+            None,
+        ))
+    }
+
+    /// Records the country of a place the document introduced, from the place it lies in.
+    /// Dictionary places keep their own country; the first country said wins.
+    pub fn set_country(&mut self, place: usize, within: usize) {
+        if self.gaz_index[place].is_some() || !self.list[place].etype.is_place() || self.place_country.contains_key(&place) {
+            return;
+        }
+        if let Some(c) = self.country_of(within).filter(|&c| c != place) {
+            self.place_country.insert(place, c);
+        }
+    }
+
+    /// Whether the dictionary lets place `place` lie in `within` (a country, region or city):
+    /// a place it does not know (whose country, if said, is `within`'s), or one whose country
+    /// is `within` or `within`'s country. Never a person or an organisation.
+    pub fn may_lie_in(&mut self, place: usize, within: usize) -> bool {
+        if place == within || !self.list[place].etype.is_place() || !matches!(self.list[within].etype, EntityType::Country | EntityType::Region | EntityType::City) {
+            return false;
+        }
+        let (cp, cw) = (self.country_of(place), self.country_of(within));
+        if self.gaz_index[place].is_none() {
+            return cp.is_none() || cw.is_none() || cp == cw;
+        }
+        cp.is_some() && cp == cw
+    }
+
+    /// Whether `word` is part of the name of a person met earlier in the document.
+    fn is_person_word(&self, word: &str) -> bool {
+        self.list.iter().any(|e| e.etype == EntityType::Person && e.label.split_whitespace().any(|w| w == word))
+    }
+
     fn push(&mut self, e: EntityRef, g: Option<usize>, gender: Option<char>) -> usize {
         let i = self.list.len();
         self.by_id.insert(e.id.clone(), i);
@@ -182,7 +256,9 @@ impl<'g> DocEntities<'g> {
         if self.list[i].etype == EntityType::Country {
             return Some(i);
         }
-        let g = self.gaz_index[i]?;
+        let Some(g) = self.gaz_index[i] else {
+            return self.place_country.get(&i).copied();
+        };
         let c = self.gaz.get(g).country?;
         Some(self.known(c))
     }
@@ -194,6 +270,7 @@ pub struct Analysis<'g> {
     pub sentences: Vec<Span>,
     pub mentions: Vec<Vec<Mention>>,
     pub titles: Vec<TitleFact>,
+    pub places: Vec<PlaceFact>,
 }
 
 /// Finds and resolves the mentions of a whole document.
@@ -205,6 +282,7 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         last_person: Vec::new(),
         last_countries: Vec::new(),
         titles: Vec::new(),
+        places: Vec::new(),
     };
     let mut mentions = Vec::with_capacity(sentences.len());
     for (si, &s) in sentences.iter().enumerate() {
@@ -216,6 +294,7 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         sentences,
         mentions,
         titles: st.titles,
+        places: st.places,
     }
 }
 
@@ -226,6 +305,7 @@ struct State<'g, 'd> {
     last_person: Vec<usize>,
     last_countries: Vec<usize>,
     titles: Vec<TitleFact>,
+    places: Vec<PlaceFact>,
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -255,8 +335,13 @@ impl<'g> State<'g, '_> {
                 out.push(m);
             }
         }
+        // 1b. Places named by a place noun: "the Russian town of X", "Kyiv's X district", a dateline.
+        self.dateline(text, s, si, &tokens, &mut out);
+        self.place_nouns(text, s, si, &tokens, &mut out);
         // 2. Titled people, before and after their names.
         self.titled_people(text, s, si, &tokens, &mut out);
+        // 2b. Unknown places set by a preposition and their country: "in X, Namibia", "to X in Y".
+        self.located_names(text, s, si, &tokens, &mut out);
         // 3. Pronouns and groups.
         self.pronouns_and_groups(text, &tokens, &mut out);
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -384,6 +469,7 @@ impl<'g> State<'g, '_> {
         // "minister of mines and energy", "Minister of Electricity": a ministry spelled out.
         titles.extend(minister_of(text, s));
         titles.sort_by_key(|(sp, _)| sp.start);
+        let title_spans: Vec<Span> = titles.iter().map(|(sp, _)| *sp).collect();
         for (tspan, role) in titles {
             let title_text = &text[tspan.start..tspan.end];
             let possessor = self.possessor_before(text, tspan.start, out);
@@ -402,7 +488,15 @@ impl<'g> State<'g, '_> {
             // "the movement's spokesman, Zabihullah Mujahid,": a title, a comma, a name.
             let after = &text[tspan.end..s.end];
             if let Some(rest) = after.strip_prefix(", ") {
-                if let Some((person, pspan)) = self.person_after(text, text.len() - rest.len() - 1, tokens, out) {
+                // "spokesperson, Rear Admiral Daniel Hagari": a rank before the name is not part of it.
+                let mut at = s.end - rest.len() - 1;
+                if let Some(rank) = title_spans.iter().find(|sp| {
+                    let lead = crate::text::gap(text, at, sp.start);
+                    sp.start > at && lead.split_whitespace().count() <= 1 && lead.split_whitespace().all(is_capitalized)
+                }) {
+                    at = rank.end;
+                }
+                if let Some((person, pspan)) = self.person_after(text, at, tokens, out) {
                     let of = possessor.or_else(|| self.of_after(text, tspan.end, out)).or_else(|| self.office_from_dictionary(person, &role));
                     if let Some(of) = of {
                         self.titles.push(TitleFact { person, role: role_text(&role, title_text), of, span: Span::new(tspan.start, pspan.end), sentence: si });
@@ -467,7 +561,7 @@ impl<'g> State<'g, '_> {
     /// A run of two to four capitalised words ending at `end`: an unknown person named before
     /// an apposition ("Ferit Hoxha, Albania's foreign minister").
     fn person_before(&mut self, text: &str, s: Span, end: usize, out: &mut Vec<Mention>) -> Option<(usize, usize)> {
-        let head = &text[s.start..end];
+        let head = crate::text::gap(text, s.start, end);
         let words: Vec<(usize, &str)> = head.split(' ').scan(0usize, |pos, w| {
             let at = *pos;
             *pos += w.len() + 1;
@@ -566,7 +660,7 @@ impl<'g> State<'g, '_> {
     /// The person named right after a title: a dictionary person, a short name, or a new
     /// person from a run of capitalised words.
     fn person_after(&mut self, text: &str, at: usize, tokens: &[Token], out: &mut Vec<Mention>) -> Option<(usize, Span)> {
-        let rest = &text[at..];
+        let rest = text.get(at..).unwrap_or("");
         if !rest.starts_with(' ') {
             return None;
         }
@@ -616,6 +710,261 @@ impl<'g> State<'g, '_> {
         out.retain(|m| !(m.span.start >= span.start && m.span.end <= span.end));
         out.push(Mention { span, entities: vec![person], kind: MentionKind::TitledPerson, modifier: false, stands_for: None });
         Some((person, span))
+    }
+
+    /// "HANOI, Vietnam (AP) —": a dateline names the place the story was filed from and its
+    /// country. The place is a mention but never an actor.
+    fn dateline(&mut self, text: &str, s: Span, si: usize, tokens: &[Token], out: &mut Vec<Mention>) {
+        let mut end = None;
+        for (j, t) in tokens.iter().enumerate().take(4) {
+            let w = token_text(text, t);
+            let caps = t.is_word && w.chars().any(char::is_alphabetic) && w.chars().all(|c| c.is_uppercase() || c == '-');
+            if !caps || (j > 0 && crate::text::gap(text, tokens[j - 1].span.end, t.span.start) != " ") {
+                break;
+            }
+            end = Some(t.span.end);
+        }
+        let (Some(first), Some(end)) = (tokens.first(), end) else { return };
+        let start = first.span.start;
+        // A dateline opens the text or a line.
+        if !crate::text::gap(text, 0, start).trim_end_matches([' ', '\t']).is_empty() && !crate::text::gap(text, 0, start).trim_end_matches([' ', '\t']).ends_with('\n') {
+            return;
+        }
+        if out.iter().any(|m| m.span.start < end && m.span.end > start) || crate::text::gap(text, end, end + 2) != ", " {
+            return;
+        }
+        let Some((within, wspan)) = out.iter().find(|m| m.span.start == end + 2 && m.kind == MentionKind::Name).and_then(|m| Some((*m.entities.first()?, m.span))) else { return };
+        if !matches!(self.ents.get(within).etype, EntityType::Country | EntityType::Region) {
+            return;
+        }
+        // An agency in brackets, then a dash.
+        let after = crate::text::gap(text, wspan.end, s.end).trim_start();
+        let after = match after.strip_prefix('(') {
+            Some(a) => a.find(')').and_then(|i| a.get(i + 1..)).unwrap_or("").trim_start(),
+            None => after,
+        };
+        if !after.starts_with(['—', '–', '-']) {
+            return;
+        }
+        let name = title_case(crate::text::gap(text, start, end));
+        let Some(place) = self.dictionary_place(&name).or_else(|| self.ents.new_place(&name, EntityType::City)) else { return };
+        if !self.place_agrees(place, within) {
+            return;
+        }
+        self.ents.set_country(place, within);
+        out.push(Mention { span: Span::new(start, end), entities: vec![place], kind: MentionKind::Place, modifier: true, stands_for: None });
+        self.places.push(PlaceFact { place, within, span: Span::new(start, wspan.end), sentence: si, rule: "located.dateline" });
+    }
+
+    /// The dictionary place written `name` exactly (any case of the first letters).
+    fn dictionary_place(&mut self, name: &str) -> Option<usize> {
+        let gaz = self.ents.gaz;
+        let g = gaz
+            .find_names(name)
+            .into_iter()
+            .filter(|&(a, b, _)| a == 0 && b == name.len())
+            .flat_map(|(_, _, hits)| hits.iter())
+            .find(|h| h.role == NameRole::Name && gaz.get(h.entity).etype.is_place())?
+            .entity;
+        Some(self.ents.known(g))
+    }
+
+    /// Whether the dictionary lets `place` lie in `within`.
+    fn place_agrees(&mut self, place: usize, within: usize) -> bool {
+        self.ents.may_lie_in(place, within)
+    }
+
+    /// Places named by a kind of place: "the (northern) (Afghan) city of X", "the Philippines'
+    /// main island of X", "Kyiv's X district", "the X region". A name the dictionary lacks
+    /// becomes a new place; a demonym or possessor in the phrase says where it lies.
+    fn place_nouns(&mut self, text: &str, s: Span, si: usize, tokens: &[Token], out: &mut Vec<Mention>) {
+        // "the town of X".
+        for i in 0..tokens.len() {
+            let t = tokens[i];
+            let w = token_text(text, &t);
+            let Some(&(_, etype)) = PLACE_NOUNS.iter().find(|(n, _)| *n == w) else { continue };
+            let (Some(of), Some(nt)) = (tokens.get(i + 1), tokens.get(i + 2)) else { continue };
+            if token_text(text, of) != "of" || crate::text::gap(text, t.span.end, of.span.start) != " " || crate::text::gap(text, of.span.end, nt.span.start) != " " {
+                continue;
+            }
+            let (place, pspan) = if let Some(k) = out.iter().position(|m| m.span.start == nt.span.start) {
+                let m = &out[k];
+                let Some(&e) = m.entities.first() else { continue };
+                if m.kind != MentionKind::Name || !self.ents.get(e).etype.is_place() {
+                    continue;
+                }
+                let mspan = m.span;
+                // "the province of Kandahar" is the province, not the city of that name.
+                let e = if self.ents.get(e).etype != etype {
+                    let name = crate::text::gap(text, mspan.start, mspan.end);
+                    let other = [format!("{name} {w}"), format!("{name} {}", title_case(w))]
+                        .iter()
+                        .find_map(|n| self.dictionary_place(n))
+                        .filter(|&o| self.ents.get(o).etype == etype);
+                    match other {
+                        Some(o) => {
+                            out[k].entities = vec![o];
+                            out[k].stands_for = None;
+                            o
+                        }
+                        None => e,
+                    }
+                } else {
+                    e
+                };
+                (e, mspan)
+            } else {
+                let Some((span, _, _)) = name_run(text, tokens, i + 2, out) else { continue };
+                let name = crate::text::gap(text, span.start, span.end);
+                if !self.may_be_place(text, name) {
+                    continue;
+                }
+                let Some(p) = self.ents.new_place(name, etype) else { continue };
+                out.push(Mention { span, entities: vec![p], kind: MentionKind::Place, modifier: false, stands_for: None });
+                (p, span)
+            };
+            let before = before_phrase(text, s, t.span.start, out);
+            self.place_fact(place, &before, pspan, si, "located.place-noun", out);
+            self.country_from_in(text, s, place, pspan, out);
+        }
+        // "the Kunene region", "Kyiv's Shevchenko district".
+        for i in 1..tokens.len() {
+            let t = tokens[i];
+            let w = token_text(text, &t);
+            if !AREA_NOUNS.contains(&w) || crate::text::gap(text, tokens[i - 1].span.end, t.span.start) != " " {
+                continue;
+            }
+            let Some(nspan) = name_run_before(text, tokens, i, out) else { continue };
+            let name = crate::text::gap(text, nspan.start, nspan.end);
+            if !self.may_be_place(text, name) {
+                continue;
+            }
+            let before = before_phrase(text, s, nspan.start, out);
+            if before.qualifier.is_none() && before.word != "the" && !PLACE_PREPOSITIONS.contains(&before.word.as_str()) {
+                continue;
+            }
+            let Some(p) = self.ents.new_place(&format!("{name} {w}"), EntityType::Region) else { continue };
+            let span = Span::new(nspan.start, t.span.end);
+            out.push(Mention { span, entities: vec![p], kind: MentionKind::Place, modifier: false, stands_for: None });
+            self.place_fact(p, &before, span, si, "located.possessive", out);
+            self.country_from_in(text, s, p, span, out);
+        }
+    }
+
+    /// "the town of X in [the] Y": a new place takes the country of the region or country
+    /// after it, so that a visit to it is a visit to that country. (The extractor states the
+    /// locatedIn fact.)
+    fn country_from_in(&mut self, text: &str, s: Span, place: usize, pspan: Span, out: &[Mention]) {
+        let Some(at) = after_in(text, pspan.end, s.end) else { return };
+        let within = out.iter().find(|m| m.span.start == at && matches!(m.kind, MentionKind::Name | MentionKind::Place)).and_then(|m| m.entities.first().copied());
+        if let Some(y) = within.filter(|&y| matches!(self.ents.get(y).etype, EntityType::Country | EntityType::Region)) {
+            if self.place_agrees(place, y) {
+                self.ents.set_country(place, y);
+            }
+        }
+    }
+
+    /// The place fact a place phrase states: its possessor or demonym ("the Russian town of X"),
+    /// or, for a dictionary place after a compass adjective ("the southern province of X"), its
+    /// own country when the sentence names it.
+    fn place_fact(&mut self, place: usize, before: &Before, pspan: Span, si: usize, rule: &'static str, out: &[Mention]) {
+        let (within, start) = match before.qualifier {
+            Some((e, span)) => (e, span.start),
+            None if before.compass => {
+                let Some(c) = self.ents.gaz_index(place).and_then(|g| self.ents.gaz.get(g).country) else { return };
+                let named = out.iter().any(|m| m.kind == MentionKind::Name && m.entities.first().is_some_and(|&e| self.ents.gaz_index(e) == Some(c)));
+                if !named {
+                    return;
+                }
+                (self.ents.known(c), pspan.start)
+            }
+            None => return,
+        };
+        if !matches!(self.ents.get(within).etype, EntityType::Country | EntityType::Region | EntityType::City) || !self.place_agrees(place, within) {
+            return;
+        }
+        self.ents.set_country(place, within);
+        self.places.push(PlaceFact { place, within, span: Span::new(start.min(pspan.start), pspan.end), sentence: si, rule });
+    }
+
+    /// Whether a capitalised name can be a place: the document never has it speak ("X said"),
+    /// and no word of it is an organisation's or a building's head noun, an office title, or
+    /// part of a person's name met before.
+    fn may_be_place(&self, text: &str, name: &str) -> bool {
+        !name.is_empty()
+            && !["said", "says", "told", "announced", "added", "reported", "stated"].iter().any(|v| text.contains(&format!("{name} {v} ")))
+            && name.split([' ', '-']).all(|w| {
+                !ORG_WORDS.contains(&w) && !self.ents.is_person_word(w) && TITLES.automaton.find(w).is_none_or(|m| m.start() != 0 || m.end() != w.len())
+            })
+    }
+
+    /// Unknown capitalised names a preposition and a country or region mark as places: "in
+    /// Oranjemund, Namibia", "to Boegoebaai in the Northern Cape", and names ending in a
+    /// landform ("Cam Ranh Bay in Vietnam") without the preposition.
+    fn located_names(&mut self, text: &str, s: Span, si: usize, tokens: &[Token], out: &mut Vec<Mention>) {
+        for i in 0..tokens.len() {
+            let prev = i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|p| p.is_word);
+            if prev.is_some_and(|p| is_capitalized(token_text(text, p))) {
+                continue;
+            }
+            let prep = prev.filter(|p| crate::text::gap(text, p.span.end, tokens[i].span.start) == " ").map(|p| token_text(text, p).to_lowercase()).unwrap_or_default();
+            let after_prep = PLACE_PREPOSITIONS.contains(&prep.as_str());
+            let Some((span, _, words)) = name_run(text, tokens, i, out) else { continue };
+            let name = crate::text::gap(text, span.start, span.end);
+            let last = name.rsplit(' ').next().unwrap_or("");
+            let feature = words >= 2 && FEATURE_WORDS.contains(&last);
+            // "Oranjemund, a town in southern Namibia": an apposition says what the name is (but
+            // an adverb opening the sentence is no place: "Meanwhile, a village in ...").
+            if let Some(etype) = appositive_place_noun(text, span.end, s.end).filter(|_| i > 0 || words >= 2 || !is_sentence_adverb(name)) {
+                if self.may_be_place(text, name) {
+                    if let Some(place) = self.ents.new_place(name, etype) {
+                        out.push(Mention { span, entities: vec![place], kind: MentionKind::Place, modifier: false, stands_for: None });
+                    }
+                }
+                continue;
+            }
+            if !(after_prep || feature) || !self.may_be_place(text, name) {
+                continue;
+            }
+            let etype = if REGION_WORDS.contains(&last) { EntityType::Region } else { EntityType::City };
+            // "in X, Namibia": the country right after a comma, not an apposition ("to X,
+            // Namibia's president").
+            let comma_country = out
+                .iter()
+                .find(|m| m.span.start == span.end + 2 && m.kind == MentionKind::Name)
+                .filter(|_| crate::text::gap(text, span.end, span.end + 2) == ", ")
+                .and_then(|m| m.entities.first().copied().filter(|&c| self.ents.get(c).etype == EntityType::Country).map(|c| (c, m.span)))
+                .filter(|&(_, cspan)| {
+                    let after = crate::text::gap(text, cspan.end, s.end);
+                    let next = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                    !(after.starts_with("'s") || after.starts_with("’s") || after.starts_with('\'') || after.starts_with('’'))
+                        && TITLES.automaton.find(next).is_none_or(|m| m.start() != 0 || m.end() != next.len())
+                });
+            if let Some((c, cspan)) = comma_country {
+                let Some(place) = self.ents.new_place(name, etype) else { continue };
+                if !self.place_agrees(place, c) {
+                    continue;
+                }
+                self.ents.set_country(place, c);
+                out.push(Mention { span, entities: vec![place], kind: MentionKind::Place, modifier: false, stands_for: None });
+                self.places.push(PlaceFact { place, within: c, span: span.cover(cspan), sentence: si, rule: "located.place-comma-country" });
+                continue;
+            }
+            // "to X in [the] [adj] Y": Y a country or region; the extractor states the fact.
+            // After "from" and "at" organisations are as common as places ("officials from X").
+            if matches!(prep.as_str(), "at" | "from") && !feature {
+                continue;
+            }
+            let Some(at) = after_in(text, span.end, s.end) else { continue };
+            let within = out.iter().find(|m| m.span.start == at && matches!(m.kind, MentionKind::Name | MentionKind::Place)).and_then(|m| m.entities.first().copied());
+            let Some(within) = within.filter(|&y| matches!(self.ents.get(y).etype, EntityType::Country | EntityType::Region)) else { continue };
+            let Some(place) = self.ents.new_place(name, etype) else { continue };
+            if !self.place_agrees(place, within) {
+                continue;
+            }
+            self.ents.set_country(place, within);
+            out.push(Mention { span, entities: vec![place], kind: MentionKind::Place, modifier: false, stands_for: None });
+        }
     }
 
     fn pronouns_and_groups(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
@@ -740,4 +1089,289 @@ pub(crate) fn agent_noun_after(text: &str, at: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Nouns that name a kind of place before "of NAME" ("the town of X"), and the type they give.
+const PLACE_NOUNS: &[(&str, EntityType)] = &[
+    ("city", EntityType::City),
+    ("town", EntityType::City),
+    ("village", EntityType::City),
+    ("port", EntityType::City),
+    ("hamlet", EntityType::City),
+    ("settlement", EntityType::City),
+    ("township", EntityType::City),
+    ("municipality", EntityType::City),
+    ("island", EntityType::Region),
+    ("region", EntityType::Region),
+    ("province", EntityType::Region),
+    ("district", EntityType::Region),
+    ("county", EntityType::Region),
+    ("oblast", EntityType::Region),
+    ("governorate", EntityType::Region),
+    ("prefecture", EntityType::Region),
+    ("state", EntityType::Region),
+    ("enclave", EntityType::Region),
+    ("peninsula", EntityType::Region),
+];
+
+/// Nouns that follow an area's name: "the Kunene region", "Kyiv's Shevchenko district".
+const AREA_NOUNS: &[&str] = &["region", "province", "district", "county", "oblast", "governorate", "prefecture", "municipality"];
+
+/// Last words that make a capitalised name a place: "Cam Ranh Bay", "Hainan Island".
+const FEATURE_WORDS: &[&str] = &["Bay", "Island", "Islands", "Harbour", "Harbor", "Peninsula", "Valley", "Heights", "Beach", "Lagoon", "Atoll", "Reef", "Archipelago"];
+
+/// Last words of a place name that make it a region rather than a town.
+const REGION_WORDS: &[&str] = &[
+    "Province", "Region", "District", "County", "Oblast", "Governorate", "Prefecture", "Island", "Islands", "Peninsula", "Valley", "Heights", "Atoll", "Reef", "Archipelago",
+];
+
+/// Words that make a capitalised name an organisation, a building, a body or an event.
+const ORG_WORDS: &[&str] = &[
+    "University", "College", "School", "Academy", "Institute", "Hospital", "Clinic", "Ministry", "Department", "Party", "Council", "Congress",
+    "Parliament", "Senate", "Assembly", "Government", "Court", "Bank", "Company", "Corporation", "Corp", "Inc", "Ltd", "Group", "Agency",
+    "Foundation", "Association", "Union", "Committee", "Commission", "Force", "Forces", "Army", "Navy", "Command", "Times", "News", "Post",
+    "Journal", "Airlines", "Airways", "Airport", "Stadium", "Hotel", "Palace", "House", "Centre", "Center", "Office", "Embassy", "Consulate",
+    "Church", "Mosque", "Cathedral", "Temple", "Prison", "Base", "Club", "Summit", "Conference", "Forum", "Games", "Cup", "Festival",
+    "Museum", "Square", "Street", "Road", "Avenue", "Bridge", "Tower", "Hall", "Mall", "Market", "Station", "Plant", "Project",
+];
+
+/// Prepositions after which an unknown capitalised name is a place when its country follows.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "from", "near", "at"];
+
+/// Words that end a run of adjectives read backwards from a noun.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "to", "from", "at", "near", "of", "for", "with", "by", "on", "and", "or", "but", "its", "their", "his", "her",
+    "this", "that", "these", "those", "into", "across", "around", "outside", "over", "via", "toward", "towards", "as", "than", "is", "was",
+    "are", "were", "be", "been", "has", "have", "had", "said", "says", "which", "who", "where", "while", "when", "after", "before", "since",
+    "between", "through", "throughout", "inside", "within", "along", "against", "under", "about", "some", "all", "each", "every", "our", "my",
+];
+
+fn token_text<'t>(text: &'t str, t: &Token) -> &'t str {
+    text.get(t.span.start..t.span.end).unwrap_or("")
+}
+
+/// "NEW YORK" -> "New York", "MAZAR-I-SHARIF" -> "Mazar-I-Sharif".
+fn title_case(caps: &str) -> String {
+    let mut out = String::with_capacity(caps.len());
+    let mut start = true;
+    for c in caps.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// `head` without a final possessive mark ("Kyiv's", "the Philippines'").
+fn possessive_stripped(head: &str) -> Option<&str> {
+    for suffix in ["'s", "’s"] {
+        if let Some(h) = head.strip_suffix(suffix) {
+            return Some(h);
+        }
+    }
+    for suffix in ['\'', '’'] {
+        if let Some(h) = head.strip_suffix(suffix) {
+            if h.ends_with('s') {
+                return Some(h);
+            }
+        }
+    }
+    None
+}
+
+/// Two or more capital letters and nothing else: an acronym, not a place name.
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// Words that open a sentence before a comma without naming anything ("Meanwhile, ...").
+fn is_sentence_adverb(w: &str) -> bool {
+    const ADVERBS: &[&str] = &[
+        "Meanwhile", "However", "Today", "Yesterday", "Tonight", "Now", "Still", "Instead", "Nearby", "Elsewhere", "Separately", "Earlier",
+        "Later", "Overall", "Also", "Yet", "Then", "There", "Here", "Nevertheless", "Nonetheless", "Moreover", "Furthermore", "Otherwise",
+        "Thus", "Hence", "Indeed", "Previously", "Afterwards", "Again", "Locally", "Nationally", "Regionally", "Abroad", "Overnight",
+    ];
+    ADVERBS.contains(&w) || w.ends_with("ly")
+}
+
+/// "northern", "south-eastern", "central".
+fn is_compass(w: &str) -> bool {
+    w == "central" || (w.ends_with("ern") && ["north", "south", "east", "west"].iter().any(|d| w.contains(d)))
+}
+
+/// A word that can be part of an unknown place name.
+fn is_name_word(w: &str) -> bool {
+    is_capitalized(w) && !NOT_NAME.contains(&w) && !is_acronym(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+fn is_covered(out: &[Mention], sp: Span) -> bool {
+    out.iter().any(|m| m.span.start < sp.end && m.span.end > sp.start)
+}
+
+/// A run of up to four capitalised words from token `i` (lower-case particles allowed between
+/// them), none part of a mention: an unknown name. Ends at a possessive ("X's"). Returns its
+/// span, the index of the token after it, and its number of capitalised words.
+fn name_run(text: &str, tokens: &[Token], i: usize, out: &[Mention]) -> Option<(Span, usize, usize)> {
+    let mut end = None;
+    let mut words = 0;
+    let mut next = i;
+    let mut j = i;
+    while let Some(t) = tokens.get(j) {
+        if !t.is_word || is_covered(out, t.span) || words == 4 {
+            break;
+        }
+        if j > i && crate::text::gap(text, tokens[j - 1].span.end, t.span.start) != " " {
+            break;
+        }
+        let core = strip_possessive(text, t.span);
+        let w = text.get(core.start..core.end).unwrap_or("");
+        if is_name_word(w) {
+            words += 1;
+            end = Some(core.end);
+            j += 1;
+            next = j;
+            if core != t.span {
+                break;
+            }
+        } else if words > 0 && PARTICLES.contains(&w) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    Some((Span::new(tokens.get(i)?.span.start, end?), next, words))
+}
+
+/// A run of up to four capitalised words ending right before token `i`, none part of a
+/// mention and none possessive.
+fn name_run_before(text: &str, tokens: &[Token], i: usize, out: &[Mention]) -> Option<Span> {
+    let mut start = None;
+    let mut j = i;
+    let mut words = 0;
+    while j > 0 && words < 4 {
+        let t = tokens[j - 1];
+        if !t.is_word || is_covered(out, t.span) || strip_possessive(text, t.span) != t.span {
+            break;
+        }
+        if j < i && crate::text::gap(text, t.span.end, tokens[j].span.start) != " " {
+            break;
+        }
+        if !is_name_word(token_text(text, &t)) {
+            break;
+        }
+        start = Some(t.span.start);
+        words += 1;
+        j -= 1;
+    }
+    Some(Span::new(start?, tokens.get(i.checked_sub(1)?)?.span.end))
+}
+
+/// What a place phrase says before its noun: a possessor ("Kyiv's", "the Philippines'") or a
+/// demonym inside the phrase ("the northern Afghan city"), whether a compass adjective is
+/// among its adjectives, and the word that opens it ("the", "in").
+struct Before {
+    qualifier: Option<(usize, Span)>,
+    word: String,
+    compass: bool,
+}
+
+fn before_phrase(text: &str, s: Span, at: usize, out: &[Mention]) -> Before {
+    let mut pos = at;
+    let mut adjectives = 0;
+    let mut compass = false;
+    let mut demonym: Option<(usize, Span)> = None;
+    loop {
+        let head = crate::text::gap(text, s.start, pos).trim_end();
+        let hend = s.start + head.len();
+        if demonym.is_none() {
+            let (core, poss) = match possessive_stripped(head) {
+                Some(h) => (s.start + h.len(), true),
+                None => (hend, false),
+            };
+            if let Some(m) = out.iter().filter(|m| m.span.end == core && m.span.start >= s.start).min_by_key(|m| m.span.start) {
+                let e = m.entities.first().copied().filter(|_| m.entities.len() == 1);
+                match (e, poss, m.kind) {
+                    (Some(e), true, k) if k != MentionKind::Demonym && k != MentionKind::Pronoun => {
+                        return Before { qualifier: Some((e, m.span)), word: String::new(), compass };
+                    }
+                    (Some(e), false, MentionKind::Demonym) => {
+                        demonym = Some((e, m.span));
+                        pos = m.span.start;
+                        adjectives = 0;
+                        continue;
+                    }
+                    _ => return Before { qualifier: None, word: String::new(), compass },
+                }
+            }
+        }
+        let wstart = head.rfind(char::is_whitespace).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let w = head.get(wstart..).unwrap_or("");
+        let lw = w.to_lowercase();
+        if adjectives < 3 && !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-') && !FUNCTION_WORDS.contains(&lw.as_str()) {
+            adjectives += 1;
+            compass |= is_compass(&lw);
+            pos = s.start + wstart;
+            continue;
+        }
+        // A demonym qualifies the place only inside its noun phrase: "the [adj] Afghan city".
+        let qualifier = demonym.filter(|_| matches!(lw.as_str(), "the" | "a" | "an"));
+        return Before { qualifier, word: lw, compass };
+    }
+}
+
+/// The type of place an apposition after `at` names: ", a [adj] town in", ", the port of"
+/// (the place noun right before "in" or "of").
+fn appositive_place_noun(text: &str, at: usize, end: usize) -> Option<EntityType> {
+    let rest = crate::text::gap(text, at, end).strip_prefix(", ")?;
+    let rest = rest.strip_prefix("a ").or_else(|| rest.strip_prefix("an ")).or_else(|| rest.strip_prefix("the "))?;
+    let words: Vec<&str> = rest.split(' ').take(5).collect();
+    for (k, w) in words.iter().enumerate() {
+        if let Some(&(_, etype)) = PLACE_NOUNS.iter().find(|(n, _)| n == w).or(if *w == "capital" { Some(&("capital", EntityType::City)) } else { None }) {
+            return matches!(words.get(k + 1), Some(&"in") | Some(&"of")).then_some(etype);
+        }
+        if !w.chars().all(|c| c.is_alphabetic() || c == '-') || FUNCTION_WORDS.contains(w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// After a region's mention ending at `at`: where Y starts in "the X region of [the] Y" (the
+/// region noun inside the mention or right after it).
+pub(crate) fn after_region_of(text: &str, span: Span, end: usize) -> Option<usize> {
+    let own = crate::text::gap(text, span.start, span.end);
+    let rest = crate::text::gap(text, span.end, end);
+    let ends_with_noun = |t: &str| t.rsplit(' ').next().is_some_and(|w| AREA_NOUNS.contains(&w.to_lowercase().as_str()) || w == "state");
+    let rest = if ends_with_noun(own) {
+        rest
+    } else {
+        let (w, tail) = rest.strip_prefix(' ')?.split_once(' ')?;
+        if !(AREA_NOUNS.contains(&w) || w == "state") {
+            return None;
+        }
+        tail
+    };
+    let rest = rest.trim_start_matches(' ').strip_prefix("of ")?;
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    Some(end - rest.len())
+}
+
+/// After a place ending at `at`: where Y starts in "X in [the] [adj] [adj] Y" or
+/// "X, in the Y"; None when no "in" follows.
+pub(crate) fn after_in(text: &str, at: usize, end: usize) -> Option<usize> {
+    let rest = crate::text::gap(text, at, end);
+    let r = rest.strip_prefix(" in ").or_else(|| rest.strip_prefix(", in "))?;
+    let mut r = r.strip_prefix("the ").unwrap_or(r);
+    for _ in 0..2 {
+        let Some((w, tail)) = r.split_once(' ') else { break };
+        if !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-') && !FUNCTION_WORDS.contains(&w) {
+            r = tail;
+        } else {
+            break;
+        }
+    }
+    Some(end - r.len())
 }

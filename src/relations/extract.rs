@@ -81,6 +81,7 @@ pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<
             }
         }
         ctx.titles(&mut a, si, &mut log);
+        ctx.places(&mut a, si, &mut log);
         ctx.sentence(&mut a, si, &mut log);
     }
     out.sort_by_key(|r| (r.sentence, r.span[0], r.span[1]));
@@ -165,6 +166,19 @@ impl Ctx<'_, '_> {
                 log.push(format!("  title: {} holds '{}' of {}", subject.label, t.role, object.label));
             }
             self.emit(si, a, subject, "holdsOffice", object, Polarity::Positive, Modality::Asserted, None, None, Some(t.role.clone()), t.span, "title.holds-office".into(), 0.9);
+        }
+    }
+
+    /// Place facts the mention finder read from place phrases ("the Russian town of X").
+    fn places(&mut self, a: &mut Analysis, si: usize, log: &mut Option<&mut Vec<String>>) {
+        let facts: Vec<_> = a.places.iter().filter(|p| p.sentence == si).cloned().collect();
+        for f in facts {
+            let (x, y) = (a.entities.get(f.place).clone(), a.entities.get(f.within).clone());
+            if !x.etype.is_place() || !matches!(y.etype, EntityType::Country | EntityType::Region | EntityType::City) {
+                continue;
+            }
+            self.note(log, format!("  locatedIn: {} in {} ({})", x.label, y.label, f.rule));
+            self.emit(si, a, x, "locatedIn", y, Polarity::Positive, Modality::Asserted, None, None, None, f.span, f.rule.into(), 0.8);
         }
     }
 
@@ -475,6 +489,46 @@ impl Ctx<'_, '_> {
                         }
                     }
                 }
+                // "Bila Tserkva in the Kyiv region", "X, in the Belgorod region", "X in South
+                // Africa's Northern Cape province": a place in a region or country, when the
+                // dictionary agrees or does not know the place.
+                if matches!(m.kind, MentionKind::Name | MentionKind::Place) {
+                    // "the Tigray region of Ethiopia" says the same.
+                    let of = mentions::after_region_of(text, m.span, s.end).filter(|_| et == EntityType::Region);
+                    let (at, rule) = match mentions::after_in(text, m.span.end, s.end) {
+                        Some(at) => (Some(at), "located.in"),
+                        None => (of, "located.region-of"),
+                    };
+                    if let Some(y) = at.and_then(|at| ms.iter().find(|n| n.span.start == at && matches!(n.kind, MentionKind::Name | MentionKind::Place))) {
+                        let mut target = y.entities.first().copied().map(|t| (t, y.span));
+                        // "Y's [adj] REGION": the region, when it lies in Y.
+                        if let Some((t, tspan)) = target.filter(|&(t, _)| a.entities.get(t).etype == EntityType::Country) {
+                            let between = crate::text::gap(text, tspan.end, s.end);
+                            let rest = between.strip_prefix("'s ").or_else(|| between.strip_prefix("’s ")).or_else(|| between.strip_prefix("' ")).or_else(|| between.strip_prefix("’ "));
+                            if let Some(rest) = rest {
+                                let region = ms.iter().find(|n| {
+                                    n.span.start > tspan.end
+                                        && matches!(n.kind, MentionKind::Name | MentionKind::Place)
+                                        && crate::text::gap(text, s.end - rest.len(), n.span.start).split_whitespace().count() <= 2
+                                        && crate::text::gap(text, s.end - rest.len(), n.span.start).split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                                });
+                                if let Some((r, rspan)) = region.and_then(|n| Some((*n.entities.first()?, n.span))) {
+                                    if a.entities.get(r).etype == EntityType::Region && a.entities.may_lie_in(r, t) {
+                                        target = Some((r, rspan));
+                                    }
+                                }
+                            }
+                        }
+                        if let Some((t, tspan)) = target {
+                            if matches!(a.entities.get(t).etype, EntityType::Country | EntityType::Region) && a.entities.may_lie_in(e, t) {
+                                a.entities.set_country(e, t);
+                                let (x, y) = (a.entities.get(e).clone(), a.entities.get(t).clone());
+                                self.note(log, format!("  locatedIn: {} in {} ({rule})", x.label, y.label));
+                                self.emit(si, a, x, "locatedIn", y, Polarity::Positive, Modality::Asserted, None, None, None, m.span.cover(tspan), rule.into(), 0.8);
+                            }
+                        }
+                    }
+                }
                 // "Ukraine's northeastern Kharkiv region": the country as possessor.
                 if let Some(prev) = k.checked_sub(1).map(|p| &ms[p]) {
                     let between = crate::text::gap(text, prev.span.end, m.span.start);
@@ -486,6 +540,20 @@ impl Ctx<'_, '_> {
                             let (x, y) = (a.entities.get(e).clone(), a.entities.get(pc.unwrap()).clone());
                             self.emit(si, a, x, "locatedIn", y, Polarity::Positive, Modality::Asserted, None, None, None, prev.span.cover(m.span), "located.possessive".into(), 0.85);
                         }
+                    }
+                }
+            }
+            // "the Ukrainian capital": the capital lies in its country.
+            if m.kind == MentionKind::Demonym && et == EntityType::Country {
+                let before = crate::text::gap(text, s.start, m.span.start);
+                let after = crate::text::gap(text, m.span.end, s.end);
+                let capital_word = after.strip_prefix(" capital").is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+                if capital_word && (before.ends_with("the ") || before.ends_with("The ")) {
+                    if let Some(c) = a.entities.gaz_index(e).and_then(|g| self.ex.gazetteer.capital(g)) {
+                        let c = a.entities.known(c);
+                        let (x, y) = (a.entities.get(c).clone(), a.entities.get(e).clone());
+                        let span = Span::new(m.span.start, m.span.end + " capital".len());
+                        self.emit(si, a, x, "locatedIn", y, Polarity::Positive, Modality::Asserted, None, None, None, span, "located.demonym-capital".into(), 0.8);
                     }
                 }
             }
