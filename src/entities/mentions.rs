@@ -34,6 +34,7 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
+        .start_kind(aho_corasick::StartKind::Both)
         .build(&words)
         .expect("title automaton");
     Titles { roles, automaton }
@@ -56,6 +57,14 @@ const NOT_NAME: &[&str] = &[
     "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December", "If", "His", "Her",
 ];
+
+/// Surnames that are also months or common capitalised words.
+const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+const COMMON_WORD_NAMES: &[&str] = &["May", "March", "June", "August", "Rice", "Young", "Brown", "Power", "Major", "Hope", "King", "Rich", "Long", "Little", "Bird", "Fox", "Green", "White", "Black", "Gray", "Grey", "Said", "Will", "Mark", "Price", "Love", "Street", "Little", "Day", "Ward"];
+
+/// Capitalised words that often open a sentence before a country's name ("Neighbouring Jordan").
+const SENTENCE_OPENERS: &[&str] = &["Neighbouring", "Neighboring", "Meanwhile", "Both", "Also", "Even", "Only", "Now", "Today", "Yesterday", "Last", "Next", "Officials", "Landlocked", "Oil-rich", "Tiny", "Nearby", "Western", "Eastern", "Northern", "Southern", "Central", "Neutral", "Democratic", "Communist", "Predominantly", "Mostly", "While", "Unlike", "Like", "Where", "Before", "After"];
 
 const PARTICLES: &[&str] = &["bin", "bint", "al", "el", "de", "da", "dos", "van", "von", "der", "ibn", "la", "le", "du", "di"];
 
@@ -90,6 +99,9 @@ pub struct Mention {
     pub modifier: bool,
     /// For a capital city: the country it stands for when it acts ("Beijing said").
     pub stands_for: Option<usize>,
+    /// For a demonym: it stands for the state ("Russian troops", "the Iranian foreign minister",
+    /// "American, British and Jordanian jets"), rather than being a plain adjective.
+    pub agent: bool,
 }
 
 /// A title fact: person, role, organisation or state, and the span that says so.
@@ -283,11 +295,22 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         last_countries: Vec::new(),
         titles: Vec::new(),
         places: Vec::new(),
+        new_short_names: HashMap::new(),
     };
     let mut mentions = Vec::with_capacity(sentences.len());
     for (si, &s) in sentences.iter().enumerate() {
         let ms = st.sentence(text, s, si);
         mentions.push(ms);
+    }
+    // Mentions inside a title phrase, or its possessor ("Russian", "Russia's"), are part of it.
+    for t in &st.titles {
+        for m in &mut mentions[t.sentence] {
+            let inside = m.span.start < t.span.end && m.span.end > t.span.start;
+            let possessor = m.span.end <= t.span.start && matches!(crate::text::gap(text, m.span.end, t.span.start).trim(), "" | "'s" | "’s");
+            if (inside || possessor) && !m.entities.contains(&t.person) {
+                m.modifier = true;
+            }
+        }
     }
     Analysis {
         entities: st.ents,
@@ -306,6 +329,8 @@ struct State<'g, 'd> {
     last_countries: Vec<usize>,
     titles: Vec<TitleFact>,
     places: Vec<PlaceFact>,
+    /// Short names of the people this document introduced ("Waweru" for "Amina Waweru").
+    new_short_names: HashMap<String, usize>,
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -338,6 +363,27 @@ impl<'g> State<'g, '_> {
         // 1b. Places named by a place noun: "the Russian town of X", "Kyiv's X district", a dateline.
         self.dateline(text, s, si, &tokens, &mut out);
         self.place_nouns(text, s, si, &tokens, &mut out);
+        // Short names of people this document introduced earlier.
+        if !self.new_short_names.is_empty() {
+            for t in &tokens {
+                let w = strip_possessive(text, t.span);
+                let word = &text[w.start..w.end];
+                if let Some(&p) = self.new_short_names.get(word) {
+                    if !out.iter().any(|m| m.span.start < w.end && m.span.end > w.start) {
+                        out.push(Mention { span: w, entities: vec![p], kind: MentionKind::ShortName, modifier: false, stands_for: None, agent: false });
+                    }
+                }
+            }
+            out.sort_by_key(|m| m.span.start);
+        }
+        // "American, British and Jordanian jets": demonyms listed before one agent noun share it.
+        for i in (0..out.len().saturating_sub(1)).rev() {
+            let (a, b) = (&out[i], &out[i + 1]);
+            let joined = matches!(crate::text::gap(text, a.span.end, b.span.start).trim(), "," | "and" | ", and" | "or");
+            if a.kind == MentionKind::Demonym && b.kind == MentionKind::Demonym && b.agent && joined {
+                out[i].agent = true;
+            }
+        }
         // 2. Titled people, before and after their names.
         self.titled_people(text, s, si, &tokens, &mut out);
         // 2b. Unknown places set by a preposition and their country: "in X, Namibia", "to X in Y".
@@ -345,6 +391,17 @@ impl<'g> State<'g, '_> {
         // 3. Pronouns and groups.
         self.pronouns_and_groups(text, &tokens, &mut out);
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        for m in &out {
+            if m.kind == MentionKind::TitledPerson {
+                if let Some(&p) = m.entities.first() {
+                    let label = &self.ents.get(p).label;
+                    if self.ents.gaz_index(p).is_none() && label.split_whitespace().count() >= 2 {
+                        let last = label.split_whitespace().last().unwrap_or("").to_string();
+                        self.new_short_names.entry(last).or_insert(p);
+                    }
+                }
+            }
+        }
         // Remember people and countries for coreference in later sentences.
         for m in &out {
             for &e in &m.entities {
@@ -369,6 +426,15 @@ impl<'g> State<'g, '_> {
         let first = hits[0];
         match first.role {
             NameRole::ShortName => {
+                // "in May", "May 6": the month, not Theresa May.
+                let word = &text[span.start..span.end];
+                if MONTHS.contains(&word) {
+                    let prev = text[..span.start].trim_end().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+                    let next_digit = text[span.end..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+                    if next_digit || matches!(prev.as_str(), "in" | "on" | "since" | "until" | "by" | "of" | "early" | "late" | "mid" | "last" | "next" | "this" | "from" | "through" | "during") {
+                        return None;
+                    }
+                }
                 let person = self.resolve_short_name(hits)?;
                 return Some(Mention {
                     span,
@@ -376,19 +442,30 @@ impl<'g> State<'g, '_> {
                     kind: MentionKind::ShortName,
                     modifier: false,
                     stands_for: None,
+                    agent: false,
                 });
             }
             NameRole::Demonym | NameRole::Metonym => {
+                // "pro-Russian", "anti-American": an attitude, not the state.
+                let before = text[..span.start].to_ascii_lowercase();
+                if before.ends_with("pro-") || before.ends_with("anti-") {
+                    return None;
+                }
                 let c = self.ents.known(first.entity);
                 let kind = if first.role == NameRole::Demonym { MentionKind::Demonym } else { MentionKind::Metonym };
                 // "Russian troops": the mention covers the agent noun too.
                 let mut span = span;
+                let mut agent = false;
                 if kind == MentionKind::Demonym {
                     if let Some(end) = agent_noun_after(text, span.end) {
                         span.end = end;
+                        agent = true;
+                    } else if text[span.end..].strip_prefix(' ').is_some_and(|r| TITLES.automaton.find(aho_corasick::Input::new(r).anchored(aho_corasick::Anchored::Yes)).is_some()) {
+                        // "the Iranian foreign minister": an unnamed official stands for the state.
+                        agent = true;
                     }
                 }
-                return Some(Mention { span, entities: vec![c], kind, modifier: false, stands_for: None });
+                return Some(Mention { span, entities: vec![c], kind, modifier: false, stands_for: None, agent });
             }
             NameRole::Name => {}
         }
@@ -406,27 +483,39 @@ impl<'g> State<'g, '_> {
                 }
             }
         }
-        // A country name glued to an unknown capitalised word is part of another name
-        // ("Michael Jordan", "Chad Smith", "Georgia Tech").
+        // A one-word name glued to an unknown capitalised word is part of another name
+        // ("Michael Jordan", "Chad Smith", "George Washington", "Richard Wagner", "Georgia Tech").
         let e = gaz.get(choice);
-        if e.etype == EntityType::Country && e.label.split_whitespace().count() == 1 {
+        let one_word = !text[span.start..span.end].contains(' ');
+        if one_word && e.etype != EntityType::Person {
+            let known = |w: &str| gaz.find_names(w).iter().any(|(a, b, h)| *a == 0 && *b == w.len() && h.iter().any(|h| h.role != NameRole::ShortName));
             let before = text[..span.start].trim_end_matches(' ');
             let prev_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
             let glued_before = before.len() + 1 == span.start
                 && is_capitalized(prev_word)
+                && prev_word.chars().any(char::is_lowercase)
                 && !NOT_NAME.contains(&prev_word)
-                && gaz.find_names(prev_word).is_empty()
-                && !is_sentence_start(text, span.start - 1 - prev_word.len());
+                && !SENTENCE_OPENERS.contains(&prev_word)
+                && !known(prev_word)
+                && TITLES.automaton.find(prev_word).is_none_or(|m| m.len() != prev_word.len());
             let after = &text[span.end..];
             let next_word = after.strip_prefix(' ').map(|a| a.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")).unwrap_or("");
-            let glued_after = is_capitalized(next_word) && !NOT_NAME.contains(&next_word) && gaz.find_names(next_word).is_empty() && TITLES.automaton.find(next_word).is_none_or(|m| m.len() != next_word.len());
+            let title_next = after.strip_prefix(' ').is_some_and(|r| TITLES.automaton.find(aho_corasick::Input::new(r).anchored(aho_corasick::Anchored::Yes)).is_some());
+            let glued_after = is_capitalized(next_word)
+                && !title_next
+                && !text[span.start..span.end].contains('.')
+                && next_word.chars().any(char::is_lowercase)
+                && !NOT_NAME.contains(&next_word)
+                && !known(next_word)
+                && e.etype == EntityType::Country
+                && TITLES.automaton.find(next_word).is_none_or(|m| m.len() != next_word.len());
             if glued_before || glued_after {
                 return None;
             }
         }
         let i = self.ents.known(choice);
         let stands_for = gaz.capital_of(choice).map(|c| self.ents.known(c));
-        Some(Mention { span, entities: vec![i], kind: MentionKind::Name, modifier: false, stands_for })
+        Some(Mention { span, entities: vec![i], kind: MentionKind::Name, modifier: false, stands_for, agent: false })
     }
 
     /// A short name refers to the last person with that name in the document, else to the one
@@ -446,9 +535,20 @@ impl<'g> State<'g, '_> {
             .copied()
             .filter(|&g| self.date.is_some() && gaz.offices_of(g, self.date).next().is_some())
             .collect();
-        let pick = match (in_office.as_slice(), candidates.as_slice()) {
-            ([one], _) => *one,
-            ([], [one]) => *one,
+        // Of several in office, a state's head of state or government is the one a bare name means.
+        let heads: Vec<usize> = in_office
+            .iter()
+            .copied()
+            .filter(|&g| {
+                gaz.offices_of(g, self.date)
+                    .any(|o| gaz.get(o.of).etype == EntityType::Country && TITLES.roles.iter().any(|(r, head)| *head && r.eq_ignore_ascii_case(&o.role)))
+            })
+            .collect();
+        // "May", "Rice", "Young": a name that is also an ordinary word needs the office.
+        let common = COMMON_WORD_NAMES.contains(&gaz.get(candidates[0]).label.rsplit(' ').next().unwrap_or(""));
+        let pick = match (in_office.as_slice(), heads.as_slice(), candidates.as_slice()) {
+            ([one], _, _) | (_, [one], _) => *one,
+            ([], _, [one]) if !common => *one,
             _ => return None,
         };
         Some(self.ents.known(pick))
@@ -588,7 +688,7 @@ impl<'g> State<'g, '_> {
             return None;
         }
         let person = self.ents.new_person(&text[span.start..span.end]);
-        out.push(Mention { span, entities: vec![person], kind: MentionKind::TitledPerson, modifier: false, stands_for: None });
+        out.push(Mention { span, entities: vec![person], kind: MentionKind::TitledPerson, modifier: false, stands_for: None, agent: false });
         Some((person, span.start))
     }
 
@@ -667,10 +767,15 @@ impl<'g> State<'g, '_> {
         let start = at + 1;
         if let Some(m) = out.iter().find(|m| m.span.start == start) {
             let e = *m.entities.first()?;
-            if self.ents.get(e).etype == EntityType::Person {
+            // "Economy Minister Martin Pereyra": a short name followed by more of a name is
+            // someone else's first name.
+            let more_name = text[m.span.end..].strip_prefix(' ').and_then(|r| r.chars().next()).is_some_and(char::is_uppercase);
+            if self.ents.get(e).etype == EntityType::Person && !(m.kind == MentionKind::ShortName && more_name) {
                 return Some((e, m.span));
             }
-            return None;
+            if m.kind != MentionKind::ShortName {
+                return None;
+            }
         }
         // A run of capitalised tokens.
         let ti = tokens.iter().position(|t| t.span.start == start)?;
@@ -708,7 +813,7 @@ impl<'g> State<'g, '_> {
         }
         let person = self.ents.new_person(name);
         out.retain(|m| !(m.span.start >= span.start && m.span.end <= span.end));
-        out.push(Mention { span, entities: vec![person], kind: MentionKind::TitledPerson, modifier: false, stands_for: None });
+        out.push(Mention { span, entities: vec![person], kind: MentionKind::TitledPerson, modifier: false, stands_for: None, agent: false });
         Some((person, span))
     }
 
@@ -752,7 +857,7 @@ impl<'g> State<'g, '_> {
             return;
         }
         self.ents.set_country(place, within);
-        out.push(Mention { span: Span::new(start, end), entities: vec![place], kind: MentionKind::Place, modifier: true, stands_for: None });
+        out.push(Mention { span: Span::new(start, end), entities: vec![place], kind: MentionKind::Place, modifier: true, stands_for: None, agent: false });
         self.places.push(PlaceFact { place, within, span: Span::new(start, wspan.end), sentence: si, rule: "located.dateline" });
     }
 
@@ -820,7 +925,7 @@ impl<'g> State<'g, '_> {
                     continue;
                 }
                 let Some(p) = self.ents.new_place(name, etype) else { continue };
-                out.push(Mention { span, entities: vec![p], kind: MentionKind::Place, modifier: false, stands_for: None });
+                out.push(Mention { span, entities: vec![p], kind: MentionKind::Place, modifier: false, stands_for: None, agent: false });
                 (p, span)
             };
             let before = before_phrase(text, s, t.span.start, out);
@@ -845,7 +950,7 @@ impl<'g> State<'g, '_> {
             }
             let Some(p) = self.ents.new_place(&format!("{name} {w}"), EntityType::Region) else { continue };
             let span = Span::new(nspan.start, t.span.end);
-            out.push(Mention { span, entities: vec![p], kind: MentionKind::Place, modifier: false, stands_for: None });
+            out.push(Mention { span, entities: vec![p], kind: MentionKind::Place, modifier: false, stands_for: None, agent: false });
             self.place_fact(p, &before, span, si, "located.possessive", out);
             self.country_from_in(text, s, p, span, out);
         }
@@ -918,7 +1023,7 @@ impl<'g> State<'g, '_> {
             if let Some(etype) = appositive_place_noun(text, span.end, s.end).filter(|_| i > 0 || words >= 2 || !is_sentence_adverb(name)) {
                 if self.may_be_place(text, name) {
                     if let Some(place) = self.ents.new_place(name, etype) {
-                        out.push(Mention { span, entities: vec![place], kind: MentionKind::Place, modifier: false, stands_for: None });
+                        out.push(Mention { span, entities: vec![place], kind: MentionKind::Place, modifier: false, stands_for: None, agent: false });
                     }
                 }
                 continue;
@@ -946,7 +1051,7 @@ impl<'g> State<'g, '_> {
                     continue;
                 }
                 self.ents.set_country(place, c);
-                out.push(Mention { span, entities: vec![place], kind: MentionKind::Place, modifier: false, stands_for: None });
+                out.push(Mention { span, entities: vec![place], kind: MentionKind::Place, modifier: false, stands_for: None, agent: false });
                 self.places.push(PlaceFact { place, within: c, span: span.cover(cspan), sentence: si, rule: "located.place-comma-country" });
                 continue;
             }
@@ -963,7 +1068,7 @@ impl<'g> State<'g, '_> {
                 continue;
             }
             self.ents.set_country(place, within);
-            out.push(Mention { span, entities: vec![place], kind: MentionKind::Place, modifier: false, stands_for: None });
+            out.push(Mention { span, entities: vec![place], kind: MentionKind::Place, modifier: false, stands_for: None, agent: false });
         }
     }
 
@@ -989,7 +1094,7 @@ impl<'g> State<'g, '_> {
                         .copied()
                         .find(|&p| self.ents.gender[p].is_none_or(|g| g == want));
                     if let Some(p) = pick {
-                        out.push(Mention { span: t.span, entities: vec![p], kind: MentionKind::Pronoun, modifier: false, stands_for: None });
+                        out.push(Mention { span: t.span, entities: vec![p], kind: MentionKind::Pronoun, modifier: false, stands_for: None, agent: false });
                     }
                 }
                 "two" | "both" => {
@@ -1024,7 +1129,7 @@ impl<'g> State<'g, '_> {
                     }
                     if pair.len() == 2 {
                         pair.reverse();
-                        out.push(Mention { span, entities: pair, kind: MentionKind::Group, modifier: false, stands_for: None });
+                        out.push(Mention { span, entities: pair, kind: MentionKind::Group, modifier: false, stands_for: None, agent: false });
                     }
                 }
                 _ => {}
@@ -1063,18 +1168,15 @@ fn minister_of(text: &str, s: Span) -> Vec<(Span, String)> {
     out
 }
 
-fn role_text(role: &str, written: &str) -> String {
-    // Keep the text's own title when it says more than the canonical role ("Deputy ...").
-    if written.eq_ignore_ascii_case(role) || written.len() <= role.len() {
-        role.to_string()
-    } else {
-        written.to_string()
-    }
+fn role_text(role: &str, _written: &str) -> String {
+    role.to_string()
 }
 
-fn is_sentence_start(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end();
-    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“'])
+
+/// A demonym used as a plain adjective ("German business leaders", "the Russian invasion"), not
+/// standing for the state as "Russian troops" does.
+pub fn is_bare_demonym(m: &Mention) -> bool {
+    m.kind == MentionKind::Demonym && !m.agent
 }
 
 /// The end of an agent noun right after a demonym ("Russian troops", "Chinese foreign ministry").

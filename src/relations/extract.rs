@@ -25,6 +25,8 @@ struct Arg {
     /// Where the entity is a place (target of a visit, location), the place.
     place: Option<usize>,
     is_actor: bool,
+    /// A demonym used as an adjective ("the Russian invasion"): an actor only for a nominal cue.
+    bare: bool,
 }
 
 /// Words that make a following verb form a noun ("this visit", "the strikes").
@@ -53,16 +55,6 @@ pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<
     let doc_date = doc.date.as_deref();
     let mut a = mentions::analyze(&ex.gazetteer, text, doc_date);
     let anchor = doc_date.and_then(PartialDate::parse);
-    // Mentions inside a title phrase other than the person are modifiers of it.
-    for t in &a.titles {
-        for m in &mut a.mentions[t.sentence] {
-            let inside = m.span.start < t.span.end && m.span.end > t.span.start;
-            let possessor = m.span.end <= t.span.start && matches!(crate::text::gap(text, m.span.end, t.span.start).trim(), "" | "'s" | "’s");
-            if (inside || possessor) && !m.entities.contains(&t.person) {
-                m.modifier = true;
-            }
-        }
-    }
     let mut out = Vec::new();
     let mut ctx = Ctx { ex, text, doc, anchor, out: &mut out, seen: HashSet::new() };
     for si in 0..a.sentences.len() {
@@ -119,8 +111,8 @@ impl Ctx<'_, '_> {
                     let country = a.entities.country_of(e);
                     match m.stands_for {
                         // A capital in actor position stands for its state ("Beijing said").
-                        Some(state) if !after_locative => Arg { span: m.span, entities: vec![state], place: Some(e), is_actor: true },
-                        _ => Arg { span: m.span, entities: country.into_iter().collect(), place: Some(e), is_actor: false },
+                        Some(state) if !after_locative => Arg { span: m.span, entities: vec![state], place: Some(e), is_actor: true, bare: false },
+                        _ => Arg { span: m.span, entities: country.into_iter().collect(), place: Some(e), is_actor: false, bare: false },
                     }
                 }
                 EntityType::Person => {
@@ -135,11 +127,14 @@ impl Ctx<'_, '_> {
                     let possessive = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s"));
                     let troops = possessive.and_then(|p| mentions::agent_noun_after(text, text.len() - p.len()));
                     match troops.and_then(|end| self.person_country(a, e).map(|c| (c, end))) {
-                        Some((c, end)) => Arg { span: Span::new(m.span.start, end), entities: vec![c], place: None, is_actor: true },
-                        None => Arg { span: Span::new(start, m.span.end), entities: m.entities.clone(), place: None, is_actor: true },
+                        Some((c, end)) => Arg { span: Span::new(m.span.start, end), entities: vec![c], place: None, is_actor: true, bare: false },
+                        None => Arg { span: Span::new(start, m.span.end), entities: m.entities.clone(), place: None, is_actor: true, bare: false },
                     }
                 }
-                _ => Arg { span: m.span, entities: m.entities.clone(), place: None, is_actor: true },
+                _ => {
+                    let bare = mentions::is_bare_demonym(m);
+                    Arg { span: m.span, entities: m.entities.clone(), place: None, is_actor: !bare, bare }
+                }
             };
             args.push(arg);
         }
@@ -291,7 +286,7 @@ impl Ctx<'_, '_> {
                     let obj = args.iter().position(|g| {
                         g.span.start >= obj_start
                             && text[obj_start..g.span.start].split_whitespace().count() <= MAX_GAP
-                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor })
+                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare })
                             && within_clause(text, obj_start, g.span.start)
                     });
                     if cue.frame == Frame::Mutual {
@@ -377,7 +372,7 @@ impl Ctx<'_, '_> {
                     };
                     // The actor: "X's [adj] cue", "X cue" (adjective or name), or "cue T by X".
                     let poss = args.iter().rposition(|g| {
-                        g.is_actor && g.span.end <= cspan.start && {
+                        (g.is_actor || g.bare) && g.span.end <= cspan.start && {
                             let between = crate::text::gap(text, g.span.end, cspan.start);
                             let between = between.strip_prefix("'s").or_else(|| between.strip_prefix("’s")).unwrap_or(between);
                             let words: Vec<&str> = between.split_whitespace().collect();

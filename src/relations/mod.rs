@@ -128,6 +128,9 @@ impl Extractor {
         let a = crate::entities::mentions::analyze(&self.gazetteer, &doc.text, doc.date.as_deref());
         let mut views = Vec::new();
         for m in a.mentions.iter().flatten() {
+            if !m.modifier && crate::entities::mentions::is_bare_demonym(m) {
+                continue;
+            }
             for &e in &m.entities {
                 let ent = a.entities.get(e);
                 views.push(MentionView { text: doc.text[m.span.start..m.span.end].to_string(), label: ent.label.clone(), etype: ent.etype });
