@@ -302,17 +302,23 @@ impl Table {
 }
 
 impl Builder {
-    fn upsert(&mut self, e: Entity) -> usize {
+    /// Adds an entity, or replaces the one with the same id (a user's --dict row). An id that
+    /// already names an entity of another type is an error: ids are global.
+    fn upsert(&mut self, t: &Table, row: &crate::tsv::Row, e: Entity) -> Result<usize, DataError> {
         match self.by_id.get(&e.id) {
+            Some(&i) if self.entities[i].etype != e.etype => Err(t.error(
+                row,
+                format!("id '{}' already names a {} (ids are shared by all dictionaries)", e.id, self.entities[i].etype.as_str()),
+            )),
             Some(&i) => {
                 self.entities[i] = e;
-                i
+                Ok(i)
             }
             None => {
                 let i = self.entities.len();
                 self.by_id.insert(e.id.clone(), i);
                 self.entities.push(e);
-                i
+                Ok(i)
             }
         }
     }
@@ -329,7 +335,7 @@ impl Builder {
         if let Some(&i) = self.by_id.get(v) {
             return Ok(Some(i));
         }
-        let what = if v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase()) {
+        let what = if v.bytes().all(|b| b.is_ascii_uppercase()) {
             "country code"
         } else {
             "entity id"
@@ -356,7 +362,7 @@ impl Builder {
                     let id = t.opt(row, "id").unwrap_or_else(|| slug(&name));
                     let mut aliases: Vec<String> = t.list(row, "official").map(String::from).collect();
                     aliases.extend(t.list(row, "aliases").map(String::from));
-                    let i = self.upsert(Entity {
+                    let i = self.upsert(t, row, Entity {
                         id,
                         label: name,
                         etype: EntityType::Country,
@@ -369,7 +375,7 @@ impl Builder {
                         gender: None,
                         aliases,
                         demonyms: t.list(row, "demonyms").map(String::from).collect(),
-                    });
+                    })?;
                     if let Some(&j) = self.by_iso3.get(&iso3) {
                         if j != i {
                             return Err(t.error(row, format!("ISO code '{iso3}' already used by '{}'", self.entities[j].id)));
@@ -387,7 +393,7 @@ impl Builder {
                     let name = t.required(row, "name")?.to_string();
                     let country = self.reference(t, row, "country")?;
                     let parent = self.reference(t, row, "parent").ok().flatten();
-                    self.upsert(Entity {
+                    self.upsert(t, row, Entity {
                         id: t.opt(row, "id").unwrap_or_else(|| slug(&name)),
                         label: name,
                         etype: EntityType::Organization,
@@ -400,7 +406,7 @@ impl Builder {
                         gender: None,
                         aliases: t.list(row, "aliases").map(String::from).collect(),
                         demonyms: Vec::new(),
-                    });
+                    })?;
                 }
                 FileKind::Places => {
                     let name = t.required(row, "name")?.to_string();
@@ -410,7 +416,7 @@ impl Builder {
                         other => return Err(t.error(row, format!("unknown place type '{other}' (City or Region)"))),
                     };
                     let country = self.reference(t, row, "country")?;
-                    self.upsert(Entity {
+                    self.upsert(t, row, Entity {
                         id: t.opt(row, "id").unwrap_or_else(|| slug(&name)),
                         label: name,
                         etype,
@@ -423,7 +429,7 @@ impl Builder {
                         gender: None,
                         aliases: t.list(row, "aliases").map(String::from).collect(),
                         demonyms: Vec::new(),
-                    });
+                    })?;
                 }
                 FileKind::Metonyms => {
                     let country = self
@@ -442,7 +448,7 @@ impl Builder {
                         "f" => Some('f'),
                         g => return Err(t.error(row, format!("bad gender '{g}' (m or f)"))),
                     };
-                    self.upsert(Entity {
+                    self.upsert(t, row, Entity {
                         id: t.opt(row, "id").unwrap_or_else(|| slug(&name)),
                         label: name,
                         etype: EntityType::Person,
@@ -455,7 +461,7 @@ impl Builder {
                         gender,
                         aliases: t.list(row, "aliases").map(String::from).collect(),
                         demonyms: Vec::new(),
-                    });
+                    })?;
                 }
                 FileKind::Offices => {
                     let person_id = t.required(row, "person")?;
