@@ -253,11 +253,11 @@ fn word_spans(s: &str) -> Vec<(usize, usize, String)> {
                 start = Some(i);
             }
         } else if let Some(st) = start.take() {
-            out.push((st, i, s[st..i].to_lowercase()));
+            out.push((st, i, s[st..i].to_ascii_lowercase()));
         }
     }
     if let Some(st) = start {
-        out.push((st, s.len(), s[st..].to_lowercase()));
+        out.push((st, s.len(), s[st..].to_ascii_lowercase()));
     }
     out
 }

@@ -603,6 +603,8 @@ impl Builder {
         let (patterns, hits): (Vec<String>, Vec<Vec<NameHit>>) = patterns.into_iter().unzip();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: more memory, built once, and the fastest search over years of news.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| DataError::row("gazetteer", 0, format!("cannot build the name automaton: {e}")))?;
         Ok(Gazetteer {

@@ -447,8 +447,9 @@ impl<'g> State<'g, '_> {
             }
             NameRole::Demonym | NameRole::Metonym => {
                 // "pro-Russian", "anti-American": an attitude, not the state.
-                let before = text[..span.start].to_ascii_lowercase();
-                if before.ends_with("pro-") || before.ends_with("anti-") {
+                let before = &text[..span.start];
+                let tail = |n: usize| before.len().checked_sub(n).and_then(|i| before.get(i..)).is_some_and(|t| t.eq_ignore_ascii_case(if n == 4 { "pro-" } else { "anti-" }));
+                if tail(4) || tail(5) {
                     return None;
                 }
                 let c = self.ents.known(first.entity);
@@ -1012,7 +1013,11 @@ impl<'g> State<'g, '_> {
             if prev.is_some_and(|p| is_capitalized(token_text(text, p))) {
                 continue;
             }
-            let prep = prev.filter(|p| crate::text::gap(text, p.span.end, tokens[i].span.start) == " ").map(|p| token_text(text, p).to_lowercase()).unwrap_or_default();
+            // Only a capitalised word can start a name.
+            if !tokens[i].is_word || !is_capitalized(token_text(text, &tokens[i])) {
+                continue;
+            }
+            let prep = prev.filter(|p| crate::text::gap(text, p.span.end, tokens[i].span.start) == " ").map(|p| token_text(text, p).to_ascii_lowercase()).unwrap_or_default();
             let after_prep = PLACE_PREPOSITIONS.contains(&prep.as_str());
             let Some((span, _, words)) = name_run(text, tokens, i, out) else { continue };
             let name = crate::text::gap(text, span.start, span.end);
@@ -1075,6 +1080,9 @@ impl<'g> State<'g, '_> {
     fn pronouns_and_groups(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             let w = &text[t.span.start..t.span.end];
+            if w.len() > 4 {
+                continue; // he, his, him, she, her, two, both
+            }
             let lw = w.to_ascii_lowercase();
             match lw.as_str() {
                 "he" | "his" | "him" | "she" | "her" => {

@@ -91,11 +91,51 @@ impl GraphStore {
         Ok(())
     }
 
-    /// Writes a batch of documents and their records in one transaction.
+    /// Writes a batch of documents and their records, atomically.
     /// `alt_labels` gives an entity's other names for `skos:altLabel`.
+    ///
+    /// A batch of documents none of which is stored yet (the common case of a large ingest) goes
+    /// through Oxigraph's bulk loader, which is atomic and several times faster than a
+    /// transaction; a batch that replaces a stored document goes through a transaction, which
+    /// can read what it removes.
     pub fn ingest(&self, batch: &[(Document, Vec<Relation>)], alt_labels: &dyn Fn(&EntityRef) -> Vec<String>) -> Result<IngestStats> {
-        let vocab = Vocabulary::builtin();
         let mut stats = IngestStats::default();
+        // What is stored already: the content hash of each document of the batch.
+        let mut stored = Vec::with_capacity(batch.len());
+        for (doc, _) in batch {
+            let d = model::document_iri(&doc.id);
+            let hash = self
+                .store
+                .quads_for_pattern(Some(d.as_ref().into()), Some(gk("contentHash").as_ref()), None, Some(GraphNameRef::NamedNode(d.as_ref())))
+                .next()
+                .transpose()?
+                .map(|q| q.object);
+            stored.push(hash);
+        }
+        if stored.iter().all(Option::is_none) {
+            let mut written = HashSet::new();
+            let mut quads = Vec::new();
+            let mut added = HashSet::new();
+            for (doc, relations) in batch {
+                // The same id twice in one batch: the later version wins, through a transaction.
+                if !written.insert(doc.id.clone()) {
+                    return self.ingest_transaction(batch, alt_labels);
+                }
+                stats.documents += 1;
+                let mut contains = |q: &Quad| -> Result<bool> { Ok(self.store.contains(q)?) };
+                add_document(doc, relations, &mut contains, alt_labels, &mut stats, &mut quads, &mut added)?;
+            }
+            let mut loader = self.store.bulk_loader();
+            loader.load_quads(quads)?;
+            loader.commit()?;
+            return Ok(stats);
+        }
+        self.ingest_transaction(batch, alt_labels)
+    }
+
+    fn ingest_transaction(&self, batch: &[(Document, Vec<Relation>)], alt_labels: &dyn Fn(&EntityRef) -> Vec<String>) -> Result<IngestStats> {
+        let mut stats = IngestStats::default();
+        let mut added = HashSet::new();
         let mut tx = self.store.start_transaction()?;
         for (doc, relations) in batch {
             let d = model::document_iri(&doc.id);
@@ -118,31 +158,8 @@ impl GraphStore {
                 None => stats.documents += 1,
             }
             let mut quads = Vec::new();
-            model::document_quads(doc, &mut quads);
-            let mut seen_entities = HashSet::new();
-            let mut new_statements = HashSet::new();
-            for r in relations {
-                // Entities and statements already stored are not written again: only the new
-                // evidence is.
-                for e in [&r.subject, &r.object].into_iter().chain(r.location.as_ref()) {
-                    if seen_entities.insert(e.id.clone()) {
-                        let iri = model::entity_iri(&e.id);
-                        if !tx.contains(&Quad::new(iri, rdf::TYPE.into_owned(), gk(e.etype.as_str()), GraphName::DefaultGraph))? {
-                            stats.entities += 1;
-                            model::entity_quads(e, &alt_labels(e), &mut quads);
-                        }
-                    }
-                }
-                let symmetric = vocab.get(&r.relation).is_some_and(|d| d.symmetric);
-                let st = model::statement_iri(&model::statement_key(r, symmetric).0);
-                if !new_statements.contains(&st) && !tx.contains(&Quad::new(st.clone(), rdf::TYPE.into_owned(), gk("Statement"), GraphName::DefaultGraph))? {
-                    model::statement_quads(r, symmetric, &mut quads);
-                    new_statements.insert(st.clone());
-                }
-                model::evidence_quads(r, &st, &mut quads);
-                stats.evidence += 1;
-            }
-            stats.statements += new_statements.len();
+            let mut contains = |q: &Quad| -> Result<bool> { Ok(tx.contains(q)?) };
+            add_document(doc, relations, &mut contains, alt_labels, &mut stats, &mut quads, &mut added)?;
             tx.extend(quads.iter());
         }
         tx.commit()?;
@@ -164,6 +181,47 @@ impl GraphStore {
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.store.is_empty()?)
     }
+}
+
+/// The quads one document adds: its metadata and evidence, and the entities and statements
+/// that `contains` (the store, plus what this batch wrote) does not hold yet.
+fn add_document(
+    doc: &Document,
+    relations: &[Relation],
+    contains: &mut dyn FnMut(&Quad) -> Result<bool>,
+    alt_labels: &dyn Fn(&EntityRef) -> Vec<String>,
+    stats: &mut IngestStats,
+    quads: &mut Vec<Quad>,
+    added: &mut HashSet<Quad>,
+) -> Result<()> {
+    let vocab = Vocabulary::builtin();
+    model::document_quads(doc, quads);
+    let mut seen_entities = HashSet::new();
+    let mut new_statements = HashSet::new();
+    for r in relations {
+        for e in [&r.subject, &r.object].into_iter().chain(r.location.as_ref()) {
+            if seen_entities.insert(e.id.clone()) {
+                let q = Quad::new(model::entity_iri(&e.id), rdf::TYPE.into_owned(), gk(e.etype.as_str()), GraphName::DefaultGraph);
+                if !added.contains(&q) && !contains(&q)? {
+                    added.insert(q);
+                    stats.entities += 1;
+                    model::entity_quads(e, &alt_labels(e), quads);
+                }
+            }
+        }
+        let symmetric = vocab.get(&r.relation).is_some_and(|d| d.symmetric);
+        let st = model::statement_iri(&model::statement_key(r, symmetric).0);
+        let q = Quad::new(st.clone(), rdf::TYPE.into_owned(), gk("Statement"), GraphName::DefaultGraph);
+        if !new_statements.contains(&st) && !added.contains(&q) && !contains(&q)? {
+            added.insert(q);
+            model::statement_quads(r, symmetric, quads);
+            new_statements.insert(st.clone());
+        }
+        model::evidence_quads(r, &st, quads);
+        stats.evidence += 1;
+    }
+    stats.statements += new_statements.len();
+    Ok(())
 }
 
 /// Clears a document's graph and unlinks its evidence; statements without evidence left are

@@ -234,8 +234,12 @@ impl Ctx<'_, '_> {
         let stext = &text[s.start..s.end];
         let args = self.args(a, si);
         let cues = self.ex.patterns.find(stext);
-        let times = dates::find(stext, self.anchor, false);
-        let future_times = dates::find(stext, self.anchor, true);
+        // Time expressions matter only where a cue fired; most sentences have none.
+        let (times, future_times) = if cues.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            (dates::find(stext, self.anchor, false), dates::find(stext, self.anchor, true))
+        };
         for cm in &cues {
             let cue = &self.ex.patterns.cues[cm.cue];
             let cspan = Span::new(s.start + cm.start, s.start + cm.end);

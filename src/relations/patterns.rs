@@ -210,6 +210,8 @@ impl Patterns {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: more memory, built once, and the fastest search over years of news.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(&strings)
             .map_err(|e| DataError::row("data/patterns.tsv", 0, format!("cannot build the cue automaton: {e}")))?;
