@@ -11,6 +11,7 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryResults, SparqlEvaluator, Variable};
+
 use oxigraph::store::Store;
 use std::io::Write;
 
@@ -62,22 +63,130 @@ pub fn evaluator(cancel: Option<CancellationToken>) -> SparqlEvaluator {
 
 /// Parses a query with the prefixes predeclared. Syntax errors carry the parser's position.
 pub fn prepare(query: &str, cancel: Option<CancellationToken>) -> Result<PreparedSparqlQuery> {
-    let mut prepared = evaluator(cancel).parse_query(query)?;
+    prepare_with(query, &[], cancel)
+}
+
+/// Parses a query and binds parameters to terms.
+///
+/// Parameters are bound in the parsed algebra, never pasted into the query text, so a value
+/// cannot change the query. Each triple pattern that uses a parameter gets the term in its place
+/// (so that the store's indexes find it at once, instead of the whole query running and being
+/// filtered afterwards, which is what a plain variable substitution costs in Oxigraph 0.5), and
+/// re-binds the variable beside it so that filters and projections still see it. Oxigraph's own
+/// substitution is applied on top, so the results are those of the unrewritten query.
+/// A parameter must be projected by the query (SELECT ?entity ...).
+pub fn prepare_with(query: &str, bindings: &[(String, Term)], cancel: Option<CancellationToken>) -> Result<PreparedSparqlQuery> {
+    let mut parser = spargebra::SparqlParser::new();
+    for (p, iri) in PREFIXES {
+        parser = parser.with_prefix(*p, *iri).expect("the project's prefix IRIs are valid");
+    }
+    let mut parsed = parser.parse_query(query)?;
+    let mut vars = Vec::new();
+    for (name, term) in bindings {
+        let var = Variable::new(name.as_str()).map_err(|e| Error::Invalid(format!("bad parameter name '{name}': {e}")))?;
+        if let spargebra::Query::Select { pattern, .. } = &mut parsed {
+            let p = std::mem::replace(pattern, spargebra::algebra::GraphPattern::Bgp { patterns: Vec::new() });
+            *pattern = bind_top(p, &var, term);
+        }
+        vars.push((var, term.clone()));
+    }
+    let mut prepared = evaluator(cancel).for_query(parsed);
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
+    }
+    for (var, term) in vars {
+        prepared = prepared.substitute_variable(var, term);
     }
     Ok(prepared)
 }
 
 /// Runs `query` on `store`, binding `bindings`, and writes the results to `out`.
 pub fn run(store: &Store, query: &str, bindings: &[(String, Term)], format: ResultFormat, out: &mut dyn Write) -> Result<()> {
-    let mut prepared = prepare(query, None)?;
-    for (name, term) in bindings {
-        let var = Variable::new(name.as_str()).map_err(|e| Error::Invalid(format!("bad parameter name '{name}': {e}")))?;
-        prepared = prepared.substitute_variable(var, term.clone());
-    }
-    let results = prepared.on_store(store).execute()?;
+    let results = prepare_with(query, bindings, None)?.on_store(store).execute()?;
     write_results(results, format, out)
+}
+
+use spargebra::algebra::{Expression, GraphPattern};
+use spargebra::term::{NamedNodePattern, TermPattern};
+
+/// Binds `var` in the top-level pattern of a SELECT (through its projection).
+fn bind_top(p: GraphPattern, var: &Variable, term: &Term) -> GraphPattern {
+    match p {
+        GraphPattern::Project { inner, variables } => GraphPattern::Project { inner: Box::new(bind(*inner, var, term)), variables },
+        GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: Box::new(bind_top(*inner, var, term)) },
+        GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: Box::new(bind_top(*inner, var, term)) },
+        GraphPattern::Slice { inner, start, length } => GraphPattern::Slice { inner: Box::new(bind_top(*inner, var, term)), start, length },
+        GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy { inner: Box::new(bind_top(*inner, var, term)), expression },
+        other => bind(other, var, term),
+    }
+}
+
+fn term_pattern(t: &Term) -> Option<TermPattern> {
+    match t {
+        Term::NamedNode(n) => Some(TermPattern::NamedNode(n.clone())),
+        Term::Literal(l) => Some(TermPattern::Literal(l.clone())),
+        _ => None,
+    }
+}
+
+fn term_expression(t: &Term) -> Option<Expression> {
+    match t {
+        Term::NamedNode(n) => Some(Expression::NamedNode(n.clone())),
+        Term::Literal(l) => Some(Expression::Literal(l.clone())),
+        _ => None,
+    }
+}
+
+/// Puts the term in place of `var` in the triple patterns of `p`, re-binding the variable next
+/// to each rewritten pattern. Sub-queries (a nested projection) are their own scope and are
+/// left alone; so are patterns this function does not know.
+fn bind(p: GraphPattern, var: &Variable, term: &Term) -> GraphPattern {
+    let (Some(tp), Some(expr)) = (term_pattern(term), term_expression(term)) else { return p };
+    let swap = |t: &mut TermPattern| -> bool {
+        if matches!(t, TermPattern::Variable(v) if v == var) {
+            *t = tp.clone();
+            true
+        } else {
+            false
+        }
+    };
+    let rebind = |inner: GraphPattern| GraphPattern::Extend { inner: Box::new(inner), variable: var.clone(), expression: expr.clone() };
+    let b = |x: Box<GraphPattern>| Box::new(bind(*x, var, term));
+    match p {
+        GraphPattern::Bgp { mut patterns } => {
+            let mut changed = false;
+            for t in &mut patterns {
+                changed |= swap(&mut t.subject);
+                changed |= swap(&mut t.object);
+                if matches!(&t.predicate, NamedNodePattern::Variable(v) if v == var) {
+                    if let Term::NamedNode(n) = term {
+                        t.predicate = NamedNodePattern::NamedNode(n.clone());
+                        changed = true;
+                    }
+                }
+            }
+            let bgp = GraphPattern::Bgp { patterns };
+            if changed { rebind(bgp) } else { bgp }
+        }
+        GraphPattern::Path { mut subject, path, mut object } => {
+            let changed = swap(&mut subject) | swap(&mut object);
+            let path = GraphPattern::Path { subject, path, object };
+            if changed { rebind(path) } else { path }
+        }
+        GraphPattern::Join { left, right } => GraphPattern::Join { left: b(left), right: b(right) },
+        GraphPattern::LeftJoin { left, right, expression } => GraphPattern::LeftJoin { left: b(left), right: b(right), expression },
+        GraphPattern::Filter { expr, inner } => GraphPattern::Filter { expr, inner: b(inner) },
+        GraphPattern::Union { left, right } => GraphPattern::Union { left: b(left), right: b(right) },
+        GraphPattern::Graph { name, inner } => GraphPattern::Graph { name, inner: b(inner) },
+        GraphPattern::Extend { inner, variable, expression } if &variable != var => GraphPattern::Extend { inner: b(inner), variable, expression },
+        GraphPattern::Minus { left, right } => GraphPattern::Minus { left: b(left), right: b(right) },
+        GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy { inner: b(inner), expression },
+        GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: b(inner) },
+        GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: b(inner) },
+        GraphPattern::Slice { inner, start, length } => GraphPattern::Slice { inner: b(inner), start, length },
+        GraphPattern::Group { inner, variables, aggregates } => GraphPattern::Group { inner: b(inner), variables, aggregates },
+        other => other,
+    }
 }
 
 /// Writes query results in `format`.

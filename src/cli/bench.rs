@@ -7,7 +7,7 @@ use geokg::bench::{self, Generator};
 use geokg::input::{Document, ReadOptions};
 use geokg::rdf::GraphStore;
 use geokg::relations::Extractor;
-use oxigraph::model::{Term, Variable};
+use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -150,7 +150,7 @@ fn query_latency(gs: &GraphStore, runs: usize) -> Result<(f64, f64, usize)> {
     let mut times: Vec<Duration> = Vec::new();
     for e in &entities {
         let start = Instant::now();
-        let q = geokg::sparql::prepare(RELATIONS_OF, None)?.substitute_variable(Variable::new_unchecked("entity"), e.clone());
+        let q = geokg::sparql::prepare_with(RELATIONS_OF, &[("entity".to_string(), e.clone().into())], None)?;
         if let QueryResults::Solutions(s) = q.on_store(&gs.store).execute()? {
             for sol in s {
                 sol?;
