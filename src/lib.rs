@@ -9,6 +9,7 @@
 //! relations  mentions + cue patterns (data/)     -> Relation records (the extractor)
 //! rdf        Relation records                    -> quads in an Oxigraph store
 //! sparql     SPARQL text + store                 -> results in table/CSV/TSV/JSON/XML
+//! queries    the named query library (queries/*.rq) and parameter resolution
 //! export     store                               -> Turtle, N-Triples, N-Quads, Graphviz DOT
 //! pipeline   documents -> extract (parallel) -> store, in batches, with progress
 //! bench      a synthetic news corpus and the throughput, memory and latency benchmarks
@@ -24,6 +25,7 @@ pub mod error;
 pub mod export;
 pub mod input;
 pub mod pipeline;
+pub mod queries;
 pub mod rdf;
 pub mod relations;
 pub mod sparql;

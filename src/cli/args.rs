@@ -138,12 +138,21 @@ pub struct IngestArgs {
 
 #[derive(Args, Debug)]
 pub struct QueryArgs {
-    /// The SPARQL query (or use --file).
-    #[arg(required_unless_present = "file", conflicts_with = "file")]
+    /// The SPARQL query (or use --file or --name).
+    #[arg(conflicts_with_all = ["file", "name", "list"])]
     pub query: Option<String>,
     /// Read the query from a file.
-    #[arg(long, short)]
+    #[arg(long, short, conflicts_with_all = ["name", "list"])]
     pub file: Option<PathBuf>,
+    /// Run a named query of the library (see --list).
+    #[arg(long, short, conflicts_with = "list")]
+    pub name: Option<String>,
+    /// A parameter of the query, NAME=VALUE; an entity is given by label, id or IRI. Repeatable.
+    #[arg(long, short, value_name = "NAME=VALUE")]
+    pub param: Vec<String>,
+    /// List the named queries and their parameters.
+    #[arg(long)]
+    pub list: bool,
     /// Output format [default: table].
     #[arg(long, value_enum, default_value = "table")]
     pub format: ResultFormat,
