@@ -138,8 +138,8 @@ fn term_expression(t: &Term) -> Option<Expression> {
 }
 
 /// Puts the term in place of `var` in the triple patterns of `p`, re-binding the variable next
-/// to each rewritten pattern. Sub-queries (a nested projection) are their own scope and are
-/// left alone; so are patterns this function does not know.
+/// to each rewritten pattern. Sub-queries that do not project the variable are their own scope
+/// and are left alone; so are patterns this function does not know.
 fn bind(p: GraphPattern, var: &Variable, term: &Term) -> GraphPattern {
     let (Some(tp), Some(expr)) = (term_pattern(term), term_expression(term)) else { return p };
     let swap = |t: &mut TermPattern| -> bool {
@@ -185,6 +185,8 @@ fn bind(p: GraphPattern, var: &Variable, term: &Term) -> GraphPattern {
         GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: b(inner) },
         GraphPattern::Slice { inner, start, length } => GraphPattern::Slice { inner: b(inner), start, length },
         GraphPattern::Group { inner, variables, aggregates } => GraphPattern::Group { inner: b(inner), variables, aggregates },
+        // A sub-query that projects the parameter shares it with the enclosing query.
+        GraphPattern::Project { inner, variables } if variables.contains(var) => GraphPattern::Project { inner: b(inner), variables },
         other => other,
     }
 }

@@ -69,10 +69,12 @@ pub fn run(cli: &Cli, a: &BenchArgs) -> Result<ExitCode> {
         BenchCommand::Query { store, runs } => {
             let gs = GraphStore::open_read_only(store)?;
             let (p50, p95, n) = query_latency(&gs, *runs)?;
-            println!("relations-of query, {n} runs over the store's entities: p50 {p50:.1} ms, p95 {p95:.1} ms");
+            println!("relations-of, {n} entities drawn at random: p50 {p50:.1} ms, p95 {p95:.1} ms");
+            let (p50, p95, n) = hub_latency(&gs)?;
+            println!("relations-of, the {n} most connected entities: p50 {p50:.1} ms, p95 {p95:.1} ms");
         }
         BenchCommand::Scale { sizes, seed } => {
-            println!("{:>9}  {:>9}  {:>9}  {:>8}  {:>10}  {:>9}  {:>9}", "articles", "MB", "ingest s", "MB/s", "quads", "p50 ms", "p95 ms");
+            println!("{:>9}  {:>9}  {:>9}  {:>8}  {:>10}  {:>9}  {:>9}  {:>9}", "articles", "MB", "ingest s", "MB/s", "quads", "p50 ms", "p95 ms", "hubs p50");
             let mut prev: Option<(usize, f64)> = None;
             let mut growth = Vec::new();
             for &n in sizes {
@@ -80,9 +82,10 @@ pub fn run(cli: &Cli, a: &BenchArgs) -> Result<ExitCode> {
                 let path = tmp.join("store");
                 let r = ingest_once(&ex, &path, Generator::new(&ex, *seed).take(n), 256)?;
                 let gs = GraphStore::open_read_only(&path)?;
-                let (p50, p95, _) = query_latency(&gs, 100)?;
+                let (p50, p95, _) = query_latency(&gs, 200)?;
+                let (hub50, _, _) = hub_latency(&gs)?;
                 drop(gs);
-                println!("{:>9}  {:>9.1}  {:>9.1}  {:>8.2}  {:>10}  {:>9.1}  {:>9.1}", n, r.mb, r.secs, r.mb / r.secs, r.quads, p50, p95);
+                println!("{:>9}  {:>9.1}  {:>9.1}  {:>8.2}  {:>10}  {:>9.1}  {:>9.1}  {:>9.1}", n, r.mb, r.secs, r.mb / r.secs, r.quads, p50, p95, hub50);
                 if let Some((pn, ps)) = prev {
                     growth.push(format!("{}x the articles took {:.1}x the time", n / pn.max(1), r.secs / ps));
                 }
@@ -136,21 +139,38 @@ fn ingest_once(ex: &Extractor, path: &Path, docs: impl Iterator<Item = Document>
     Ok(IngestRun { documents: p.documents, mb: p.bytes as f64 / 1e6, secs, quads: store.len()? })
 }
 
-/// Runs relations-of for up to `runs` entities that have statements; returns p50, p95 (ms).
+/// Runs relations-of for `runs` entities drawn at random (seeded) from those with statements;
+/// returns p50, p95 (ms) and how many ran. A query's cost grows with the entity's degree, so
+/// `geokg bench query` also reports the ten most connected entities on their own.
 fn query_latency(gs: &GraphStore, runs: usize) -> Result<(f64, f64, usize)> {
-    let pick = format!("SELECT DISTINCT ?e WHERE {{ ?st rdf:subject ?e }} LIMIT {runs}");
-    let mut entities = Vec::new();
-    if let QueryResults::Solutions(s) = geokg::sparql::prepare(&pick, None)?.on_store(&gs.store).execute()? {
+    let all = entities(gs, "SELECT DISTINCT ?e WHERE { ?st rdf:subject ?e }")?;
+    let mut rng = bench::Rng::new(7);
+    let sample: Vec<Term> = (0..runs.min(all.len())).map(|_| all[rng.below(all.len())].clone()).collect();
+    latency(gs, &sample)
+}
+
+fn hub_latency(gs: &GraphStore) -> Result<(f64, f64, usize)> {
+    let hubs = entities(gs, "SELECT ?e (COUNT(?st) AS ?n) WHERE { ?st rdf:subject ?e } GROUP BY ?e ORDER BY DESC(?n) LIMIT 10")?;
+    latency(gs, &hubs)
+}
+
+fn entities(gs: &GraphStore, q: &str) -> Result<Vec<Term>> {
+    let mut out = Vec::new();
+    if let QueryResults::Solutions(s) = geokg::sparql::prepare(q, None)?.on_store(&gs.store).execute()? {
         for sol in s {
-            if let Some(Term::NamedNode(n)) = sol?.get("e") {
-                entities.push(n.clone());
+            if let Some(t @ Term::NamedNode(_)) = sol?.get("e") {
+                out.push(t.clone());
             }
         }
     }
+    Ok(out)
+}
+
+fn latency(gs: &GraphStore, entities: &[Term]) -> Result<(f64, f64, usize)> {
     let mut times: Vec<Duration> = Vec::new();
-    for e in &entities {
+    for e in entities {
         let start = Instant::now();
-        let q = geokg::sparql::prepare_with(RELATIONS_OF, &[("entity".to_string(), e.clone().into())], None)?;
+        let q = geokg::sparql::prepare_with(RELATIONS_OF, &[("entity".to_string(), e.clone())], None)?;
         if let QueryResults::Solutions(s) = q.on_store(&gs.store).execute()? {
             for sol in s {
                 sol?;
