@@ -10,6 +10,7 @@
 //! rdf        Relation records                    -> quads in an Oxigraph store
 //! sparql     SPARQL text + store                 -> results in table/CSV/TSV/JSON/XML
 //! queries    the named query library (queries/*.rq) and parameter resolution
+//! server     HTTP requests -> SPARQL protocol, named queries, the page for people
 //! export     store                               -> Turtle, N-Triples, N-Quads, Graphviz DOT
 //! pipeline   documents -> extract (parallel) -> store, in batches, with progress
 //! bench      a synthetic news corpus and the throughput, memory and latency benchmarks
@@ -27,6 +28,7 @@ pub mod input;
 pub mod pipeline;
 pub mod queries;
 pub mod rdf;
+pub mod server;
 pub mod relations;
 pub mod sparql;
 pub mod text;

@@ -33,6 +33,30 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Generate a synthetic corpus and measure throughput, memory and query latency.
     Bench(BenchArgs),
+    /// Serve the store over HTTP: a SPARQL 1.1 Protocol endpoint, the named queries, and a page.
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub bind: String,
+    /// The store directory [default: $GEOKG_STORE or ./geokg-store].
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Seconds a query may run before it is cancelled (503).
+    #[arg(long, default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Accept SPARQL updates (opens the store for writing, so no ingest can run beside it).
+    #[arg(long)]
+    pub allow_update: bool,
+    /// Worker threads answering requests.
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: u16,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, default_value_t = 1 << 20)]
+    pub max_body: usize,
 }
 
 #[derive(Args, Debug)]

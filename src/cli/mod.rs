@@ -9,6 +9,7 @@ mod extract;
 mod ingest;
 mod progress;
 mod bench;
+mod serve;
 mod query;
 
 use anyhow::{Context, Result};
@@ -28,6 +29,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Export(a) => export::run(a),
         Command::Explain(a) => explain::run(&cli, a),
         Command::Bench(a) => bench::run(&cli, a),
+        Command::Serve(a) => serve::run(a),
     }
 }
 
