@@ -177,9 +177,9 @@ pub struct QueryArgs {
     /// List the named queries and their parameters.
     #[arg(long)]
     pub list: bool,
-    /// Output format [default: table].
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: ResultFormat,
+    /// Output format [default: an aligned table on a terminal, CSV otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<ResultFormat>,
     /// The store directory [default: $GEOKG_STORE or ./geokg-store].
     #[arg(long, value_name = "DIR")]
     pub store: Option<PathBuf>,

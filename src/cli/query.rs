@@ -6,7 +6,7 @@ use anyhow::{bail, Context, Result};
 use geokg::queries;
 use geokg::rdf::GraphStore;
 use oxigraph::model::{NamedNode, Term};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 pub fn run(a: &QueryArgs) -> Result<ExitCode> {
@@ -51,7 +51,8 @@ pub fn run(a: &QueryArgs) -> Result<ExitCode> {
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    geokg::sparql::run(&store.store, &query, &bindings, a.format, &mut out)?;
+    let format = a.format.unwrap_or(if std::io::stdout().is_terminal() { geokg::sparql::ResultFormat::Table } else { geokg::sparql::ResultFormat::Csv });
+    geokg::sparql::run(&store.store, &query, &bindings, format, &mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
