@@ -291,8 +291,8 @@ struct Builder {
     by_iso3: HashMap<String, usize>,
     demonyms: Vec<(String, usize)>,
     metonyms: Vec<(String, usize)>,
-    /// (country, capital name, file, line), resolved once places are loaded.
-    capital_names: Vec<(usize, String, String, usize)>,
+    /// (country, capital name), resolved once places are loaded.
+    capital_names: Vec<(usize, String)>,
 }
 
 impl Table {
@@ -386,7 +386,7 @@ impl Builder {
                         self.demonyms.push((d.to_string(), i));
                     }
                     if let Some(c) = t.opt(row, "capital") {
-                        self.capital_names.push((i, c, t.file.clone(), row.line));
+                        self.capital_names.push((i, c));
                     }
                 }
                 FileKind::Organizations => {
@@ -515,7 +515,7 @@ impl Builder {
         let mut capitals = HashMap::new();
         let mut entities = entities;
         let mut by_id = by_id;
-        for (country, name, _file, _line) in capital_names {
+        for (country, name) in capital_names {
             let found = entities.iter().position(|e| {
                 e.etype == EntityType::City
                     && e.country == Some(country)

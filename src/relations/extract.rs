@@ -31,6 +31,18 @@ struct Arg {
 
 /// Words that make a following verb form a noun ("this visit", "the strikes").
 const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "a", "an", "his", "her", "its", "their", "our", "my", "whose", "during", "of"];
+/// Words that make a following verb form a noun as modifiers ("a drone strike", "fresh attacks").
+const NOUN_MODIFIERS: &[&str] = &[
+    "drone", "missile", "rocket", "air", "artillery", "deadly", "recent", "latest", "massive", "overnight", "fresh", "new", "another", "any", "every", "each", "no",
+    "such", "first", "second", "last", "next", "further", "retaliatory",
+];
+/// Words after which a nominal meeting cue has the clause's subject as its actor ("X, speaking
+/// after a summit with Y", "X held talks with Y", "X, during a visit to Y").
+const GOVERNORS: &[&str] = &["after", "following", "during", "at", "held", "hold", "holds", "holding", "had", "has", "have", "attended", "attends", "attending", "concluded", "wrapped"];
+/// Relations whose nominal cue makes the governing clause's subject a participant.
+const PARTICIPATORY: &[&str] = &["meetsWith", "negotiatesWith", "visits"];
+/// Verbs that open reported speech.
+const SPEECH: &[&str] = &["said", "says", "told", "added", "stated", "announced"];
 /// How many words may stand between a verb cue and its target ("condemned the recent strikes on").
 const MAX_GAP: usize = 4;
 /// Nouns whose owner, not their topic, is the target of a verbal event ("endorsed a peace plan
@@ -253,17 +265,46 @@ impl Ctx<'_, '_> {
             // "this visit", "the strikes": a verb cue used as a noun is not a verb.
             if cue.frame == Frame::Verb && matches!(cm.form, Form::Base | Form::Third | Form::Gerund) {
                 let prev = words_before(text, cspan.start, 1).pop().unwrap_or_default();
-                if DETERMINERS.contains(&prev.as_str()) {
+                if DETERMINERS.contains(&prev.as_str()) || NOUN_MODIFIERS.contains(&prev.as_str()) {
                     note(format!("'{prev}' before the cue: a noun, not a verb; dropped"));
                     continue;
                 }
+            }
+            // "refused to meet X": the refusal negates the next verb; it rejects nobody.
+            if relation == "rejects" && cue.frame == Frame::Verb && text[cspan.end..s.end].starts_with(" to ") {
+                note("followed by an infinitive: a negator, not a rejection; dropped".into());
+                continue;
             }
             // Relative clause "X, who ..., CUE": mentions inside it cannot be the actor.
             let rel_clause = relative_clause_before(text, s, cspan.start);
             let passive = matches!(cm.form, Form::Participle | Form::Past) && is_passive(text, s, cspan);
             let (subjects, objects, sspan, ospan): (Vec<usize>, Vec<usize>, Span, Span);
             let place;
+            let mut governed_noun = false;
+            // "Russian-occupied eastern Ukraine", "Saudi-led strikes": a participle fused to its
+            // actor is an adjective; the actor is the word before the hyphen.
+            let fused = cue.frame == Frame::Verb && matches!(cm.form, Form::Participle | Form::Past) && text[..cspan.start].ends_with('-');
             match cue.frame {
+                Frame::Verb if fused => {
+                    let Some(agent) = args.iter().position(|g| g.span.end + 1 == cspan.start && (g.is_actor || g.bare)) else {
+                        note("participle fused to a word that is no actor: dropped".into());
+                        continue;
+                    };
+                    let Some(patient) = args.iter().position(|g| {
+                        g.span.start >= cspan.end
+                            && text[cspan.end..g.span.start].split_whitespace().count() <= 2
+                            && text[cspan.end..g.span.start].split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                            && (g.is_actor || is_country(a, g) || g.place.is_some())
+                    }) else {
+                        note("fused participle without a target: dropped".into());
+                        continue;
+                    };
+                    subjects = args[agent].entities.clone();
+                    objects = args[patient].entities.clone();
+                    place = None;
+                    sspan = args[agent].span;
+                    ospan = args[patient].span;
+                }
                 Frame::Verb if passive => {
                     // "Kyiv was struck by Russian missiles".
                     let by_at = text[cspan.end..s.end].find(" by ").map(|i| cspan.end + i + 4);
@@ -330,6 +371,18 @@ impl Ctx<'_, '_> {
                         note("no target after the cue: dropped".into());
                         continue;
                     };
+                    // "X said most of the strikes hit Kyiv": the reported clause has its own,
+                    // unnamed subject, so X is not the actor.
+                    {
+                        let gap = text[args[subj].span.end..cspan.start].to_lowercase();
+                        let words: Vec<&str> = gap.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+                        if let Some(k) = words.iter().rposition(|w| SPEECH.contains(w)) {
+                            if words[k + 1..].iter().any(|w| matches!(*w, "the" | "a" | "an" | "most" | "some" | "many" | "all" | "its" | "their")) {
+                                note("reported clause with an unnamed subject: dropped".into());
+                                continue;
+                            }
+                        }
+                    }
                     // A plan's topic is not the target: its owner is ("a peace plan for Ukraine
                     // proposed by Beijing", "China's peace plan").
                     let gap = crate::text::gap(text, cspan.end, args[obj].span.start).to_lowercase();
@@ -357,7 +410,18 @@ impl Ctx<'_, '_> {
                     };
                     if let Some(tail) = &cue.tail {
                         let after: String = text[args[obj].span.end..s.end].trim_start().to_lowercase().chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’')).collect();
-                        if !after.starts_with(tail.as_str()) {
+                        // "denied Washington's accusations", "denied his Russian counterpart's accusations".
+                        let possessed = {
+                            let raw = &text[args[obj].span.end..s.end];
+                            let words: Vec<&str> = raw.split_whitespace().take(3).collect();
+                            let k = words.iter().position(|w| w.ends_with("'s") || w.ends_with("’s") || *w == "'s" || *w == "’s");
+                            k.is_some_and(|k| {
+                                let rest: Vec<String> = raw.split_whitespace().skip(k + 1).map(|w| w.to_lowercase()).collect();
+                                let rest = rest.join(" ");
+                                tail.split('|').any(|t| rest.starts_with(t))
+                            })
+                        };
+                        if !tail.split('|').any(|t| after.starts_with(t)) && !possessed {
                             note(format!("target not followed by '{tail}': dropped"));
                             continue;
                         }
@@ -381,31 +445,43 @@ impl Ctx<'_, '_> {
                             let between = between.strip_prefix("'s").or_else(|| between.strip_prefix("’s")).unwrap_or(between);
                             let words: Vec<&str> = between.split_whitespace().collect();
                             words.len() <= 3 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
-                                && !words.iter().any(|w| matches!(*w, "and" | "to" | "of" | "by" | "for" | "with" | "in" | "on" | "the" | "a"))
+                                && !words.iter().any(|w| matches!(*w, "and" | "to" | "of" | "by" | "for" | "with" | "in" | "on" | "the" | "a"
+                                    | "after" | "following" | "during" | "before" | "at" | "from" | "over" | "since" | "amid" | "despite" | "as" | "is" | "was" | "are" | "were"
+                                    | "an" | "its" | "his" | "her" | "their"))
                         }
                     });
                     let by = {
                         let after_obj = &text[args[obj].span.end..s.end];
                         after_obj.strip_prefix(" by ").and_then(|_| args.iter().position(|g| g.is_actor && g.span.start == args[obj].span.end + 4))
                     };
-                    let Some(subj) = by.or(poss) else {
+                    let governed = if by.or(poss).is_none() && PARTICIPATORY.contains(&relation.as_str()) { self.governing_subject(&args, s, cspan) } else { None };
+                    let Some(subj) = by.or(poss).or(governed) else {
                         note("no actor for the nominal cue: dropped".into());
                         continue;
                     };
-                    subjects = args[subj].entities.clone();
+                    if governed.is_some() {
+                        governed_noun = true;
+                        note("actor: the subject of the clause that governs the cue".into());
+                    }
+                    subjects = if governed.is_some() { coordinated(&args, subj, text).iter().flat_map(|&i| args[i].entities.clone()).collect() } else { args[subj].entities.clone() };
                     objects = coordinated(&args, obj, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
                     place = args[obj].place.filter(|_| wants_place);
                     sspan = args[subj].span;
                     ospan = args[obj].span;
                 }
             }
-            let (pol, moda) = if cue.frame == Frame::Noun {
+            let (pol, moda) = if governed_noun {
+                self.qualifiers(text, sspan.end.min(cspan.start), cspan.start)
+            } else if cue.frame == Frame::Noun {
                 (Polarity::Positive, Modality::Asserted)
             } else {
                 let from = if passive { ospan.end } else { sspan.end };
                 self.qualifiers(text, from.min(cspan.start), cspan.start)
             };
-            let date = self.date_for(&times, &future_times, s, cspan, moda, cue.frame != Frame::Noun);
+            // A condition makes the event hypothetical: "Israel will strike Iran if it attacks",
+            // "If Iran attacks, Israel will strike it".
+            let moda = if cue.frame != Frame::Noun && moda != Modality::Hypothetical && conditional(text, s, cspan) { Modality::Hypothetical } else { moda };
+            let date = self.date_for(&times, &future_times, s, cspan, moda, cue.frame != Frame::Noun || governed_noun);
             let location = place.map(|p| a.entities.get(p).clone()).filter(|l| l.etype.is_place());
             let span = sspan.cover(ospan).cover(cspan);
             let confidence = match cue.frame {
@@ -422,6 +498,46 @@ impl Ctx<'_, '_> {
             }
         }
         self.structural(a, si, &args, log);
+    }
+
+    /// The subject of the clause whose verb or preposition governs a nominal cue: "X, speaking
+    /// after a summit with Y", "X held talks with Y", "X, during a visit to Y, said". The cue must
+    /// follow a governing word, with at most three determiners or adjectives between, and the
+    /// subject must be the only actor (with those coordinated to it) before the cue.
+    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span) -> Option<usize> {
+        let text = self.text;
+        let before = words_before(text, cue.start, 5);
+        let mut governed = false;
+        for (k, w) in before.iter().enumerate() {
+            if GOVERNORS.contains(&w.as_str()) {
+                governed = true;
+                break;
+            }
+            let adjective = DETERMINERS.contains(&w.as_str()) || (w.chars().all(|c| c.is_lowercase() || c == '-') && !w.ends_with("ed") && !SPEECH.contains(&w.as_str()) && !matches!(w.as_str(), "and" | "or" | "but" | "with" | "to" | "by" | "for" | "in" | "on"));
+            if k >= 3 || !adjective {
+                break;
+            }
+        }
+        if !governed {
+            return None;
+        }
+        // A possessor belongs to its head ("Japan's Abe").
+        let possessor = |i: usize| i + 1 < args.len() && matches!(crate::text::gap(text, args[i].span.end, args[i + 1].span.start), "'s " | "’s ");
+        let before: Vec<usize> = (0..args.len()).filter(|&i| args[i].span.end <= cue.start && args[i].span.start >= s.start && !possessor(i)).collect();
+        let first = *before.first()?;
+        if !args[first].is_actor {
+            return None;
+        }
+        // Every actor before the cue must be coordinated with the subject.
+        let group = coordinated(args, first, text);
+        if before.iter().any(|&i| (args[i].is_actor || args[i].bare) && !group.contains(&i)) {
+            return None;
+        }
+        let gap = text[args[first].span.end..cue.start].to_lowercase();
+        if gap.contains(';') || gap.contains(" but ") || gap.contains(" who ") || gap.contains(" which ") || gap.split_whitespace().count() > 12 {
+            return None;
+        }
+        Some(first)
     }
 
     /// Polarity and modality from the verb group: the words between the actor and the cue.
@@ -535,7 +651,8 @@ impl Ctx<'_, '_> {
                     if let Some(between) = between {
                         let words: Vec<&str> = between.split_whitespace().collect();
                         let pc = prev.entities.first().copied();
-                        if words.len() <= 2 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) && pc.is_some_and(|c| a.entities.get(c).etype == EntityType::Country) {
+                        let prepositional = words.iter().any(|w| matches!(*w, "on" | "in" | "at" | "against" | "to" | "of" | "by" | "for" | "from" | "into" | "near" | "over" | "with"));
+                        if words.len() <= 2 && !prepositional && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) && pc.is_some_and(|c| a.entities.get(c).etype == EntityType::Country) {
                             let (x, y) = (a.entities.get(e).clone(), a.entities.get(pc.unwrap()).clone());
                             self.emit(si, a, x, "locatedIn", y, Polarity::Positive, Modality::Asserted, None, None, None, prev.span.cover(m.span), "located.possessive".into(), 0.85);
                         }
@@ -658,6 +775,23 @@ fn located_in_apposition<'m>(text: &str, at: usize, end: usize, later: &'m [Ment
     None
 }
 
+/// A condition on the clause of `cue`: "if"/"unless" after it in the same clause, or a sentence
+/// that opens with "If ..." whose first comma comes before the cue.
+fn conditional(text: &str, s: Span, cue: Span) -> bool {
+    let after = text[cue.end..s.end].to_lowercase();
+    let clause = after.split([',', ';']).next().unwrap_or("");
+    if clause.contains(" if ") || clause.contains(" unless ") {
+        return true;
+    }
+    let head = &text[s.start..cue.start];
+    if (head.starts_with("If ") || head.starts_with("Unless ")) && head.contains(',') {
+        return true;
+    }
+    // The cue inside the condition: "If Iran attacks, ...", "... unless Russia withdraws".
+    let h = format!(" {}", head.to_lowercase());
+    [" if ", " unless "].iter().filter_map(|w| h.rfind(w)).max().is_some_and(|i| !h[i..].contains([',', ';']))
+}
+
 /// The actors joined to `k` by "and" or commas, in text order.
 fn coordinated(args: &[Arg], k: usize, text: &str) -> Vec<usize> {
     let joins = |a: &Arg, b: &Arg| {
@@ -696,7 +830,8 @@ fn within_clause(text: &str, from: usize, to: usize) -> bool {
 fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
     let head = &text[s.start..cue];
     let close = head.trim_end().strip_suffix(',').map(|h| h.len())?;
-    let open = ["who ", "which ", "whose ", "whom "]
+    // Also a parenthetical phrase: "Trump, during a visit to Japan, praised Abe".
+    let open = ["who ", "which ", "whose ", "whom ", "during ", "after ", "following ", "speaking ", "in ", "at "]
         .iter()
         .filter_map(|w| head[..close].rfind(&format!(", {w}")))
         .max()?;
