@@ -213,6 +213,12 @@ pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<
                 };
                 push(i - 1, i, date, &mut out);
             }
+            // "75 years since the Soviet Union recognized ...": the event after "since".
+            "since" if i >= 2 && matches!(lw[i - 1], "years" | "year") => {
+                if let Some(n) = number_of(lw[i - 2]).filter(|&n| n > 0 && n < 500) {
+                    push(i - 2, i, PartialDate::y(anchor.year - n as i32), &mut out);
+                }
+            }
             "ago" => {
                 // "two years ago", "three months ago", "five days ago"
                 if i >= 2 {
@@ -322,6 +328,7 @@ mod tests {
             ("Recognised in 1949.", false, "1949"),
             ("It was signed on 20 March 2023.", false, "2023-03-20"),
             ("Talks last year.", false, "2023"),
+            ("A gala marking 75 years since the treaty was signed.", false, "1949"),
         ];
         for (s, future, want) in table {
             assert_eq!(one(s, "2024-05-16", future), want, "{s}");

@@ -1,10 +1,13 @@
-//! Export: the store in, files out: Turtle, N-Triples, N-Quads, and Graphviz DOT through a
-//! petgraph projection of the entities and their direct relations.
+//! Export: the store in, files out.
 //!
-//! Turtle and N-Triples merge all graphs (no triple is stored twice, so nothing repeats);
-//! N-Quads keeps each document's graph.
+//! - RDF: Turtle and N-Triples (all graphs merged; no triple is stored twice, so nothing
+//!   repeats) and N-Quads (each document's graph kept);
+//! - the network, through a petgraph projection of the entities and their direct relations, read
+//!   with SPARQL so that the store stays the one source of truth: Graphviz DOT (styled: shape by
+//!   entity type, colour by QuadClass, width by evidence), SVG and PNG rendered by Graphviz,
+//!   CSV and JSON Lines edge and node lists for pandas, and GraphML for networkx and Gephi.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::rdf::model::{self, PREFIXES};
 use crate::sparql;
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -21,9 +24,16 @@ pub enum ExportFormat {
     Nt,
     Nq,
     Dot,
+    Svg,
+    Png,
+    Csv,
+    Jsonl,
+    Graphml,
 }
 
-pub fn export(store: &Store, format: ExportFormat, out: &mut dyn Write) -> Result<()> {
+/// Writes the store in `format`. For csv and jsonl, `nodes` chooses the node list instead of
+/// the edge list.
+pub fn export(store: &Store, format: ExportFormat, nodes: bool, out: &mut dyn Write) -> Result<()> {
     match format {
         ExportFormat::Nq => {
             let mut w = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);
@@ -46,71 +56,133 @@ pub fn export(store: &Store, format: ExportFormat, out: &mut dyn Write) -> Resul
             }
             w.finish()?;
         }
-        ExportFormat::Dot => {
-            let g = project(store)?;
-            write_dot(&g, out)?;
+        ExportFormat::Dot => write_dot(&project(store)?, out)?,
+        ExportFormat::Svg | ExportFormat::Png => {
+            let mut dot = Vec::new();
+            write_dot(&project(store)?, &mut dot)?;
+            out.write_all(&render(&dot, if format == ExportFormat::Svg { "svg" } else { "png" })?)?;
         }
+        ExportFormat::Csv => write_csv(&project(store)?, nodes, out)?,
+        ExportFormat::Jsonl => write_jsonl(&project(store)?, nodes, out)?,
+        ExportFormat::Graphml => write_graphml(&project(store)?, out)?,
     }
     Ok(())
 }
 
 /// A node of the projection: an entity.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Node {
     pub iri: String,
     pub label: String,
+    /// Country, Person, Organization, City or Region.
+    #[serde(rename = "type")]
     pub etype: String,
+    pub iso3: Option<String>,
+    pub wikidata: Option<String>,
 }
 
-/// An edge of the projection: a direct relation.
-#[derive(Debug, Clone, PartialEq)]
+/// An edge of the projection: a direct relation (an asserted, positive fact).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Edge {
     pub relation: String,
+    pub cameo: Option<String>,
+    pub quad_class: Option<u8>,
+    pub goldstein: Option<f64>,
+    /// How many sentences support it.
+    pub evidence: u32,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub symmetric: bool,
 }
 
-/// Entities as nodes, direct relations (asserted, positive facts) as edges, read with SPARQL
-/// so that the store stays the one source of truth.
+/// Entities as nodes, direct relations as edges (both directions of a symmetric relation, as
+/// the store holds them), each edge with its CAMEO code, QuadClass, Goldstein value, evidence
+/// count and date range.
 pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
     let q = format!(
-        "SELECT ?s ?p ?o ?sl ?ol ?st ?ot WHERE {{
-           ?s ?p ?o .
+        "SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?n) (MIN(?d) AS ?first) (MAX(?d) AS ?last)
+                (SAMPLE(?c) AS ?cameo) (SAMPLE(?qc) AS ?quad) (SAMPLE(?g) AS ?gold) (MAX(?sym) AS ?symmetric)
+         WHERE {{
+           {{ ?s ?p ?o . ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . BIND(false AS ?sym) }}
+           UNION
+           {{ ?s ?p ?o . ?p a owl:SymmetricProperty . ?st rdf:subject ?o ; rdf:predicate ?p ; rdf:object ?s . BIND(true AS ?sym) }}
            FILTER(STRSTARTS(STR(?s), \"{ent}\") && STRSTARTS(STR(?o), \"{ent}\") && STRSTARTS(STR(?p), \"{gk}\"))
-           OPTIONAL {{ ?s rdfs:label ?sl }} OPTIONAL {{ ?o rdfs:label ?ol }}
-           OPTIONAL {{ ?s a ?st }} OPTIONAL {{ ?o a ?ot }}
-         }} ORDER BY ?s ?p ?o",
+           ?st gk:polarity gk:positive ; gk:modality gk:asserted ; gk:hasEvidence ?ev .
+           OPTIONAL {{ ?st gk:date ?d }} OPTIONAL {{ ?st gk:cameoCode ?c }}
+           OPTIONAL {{ ?st gk:quadClass ?qc }} OPTIONAL {{ ?st gk:goldstein ?g }}
+         }} GROUP BY ?s ?p ?o ORDER BY ?s ?p ?o",
         ent = model::ENT,
         gk = model::GK
     );
     let mut g = DiGraph::new();
     let mut nodes: HashMap<String, NodeIndex> = HashMap::new();
-    let mut edges = std::collections::HashSet::new();
+    let text = |t: Option<&Term>| match t {
+        Some(Term::Literal(l)) => Some(l.value().to_string()),
+        Some(Term::NamedNode(n)) => Some(n.as_str().rsplit(['#', '/']).next().unwrap_or("").to_string()),
+        _ => None,
+    };
+    let iri = |t: Option<&Term>| match t {
+        Some(Term::NamedNode(n)) => n.as_str().to_string(),
+        _ => String::new(),
+    };
+    let mut rows = Vec::new();
     if let QueryResults::Solutions(sols) = sparql::prepare(&q, None)?.on_store(store).execute()? {
         for s in sols {
             let s = s?;
-            let iri = |v: &str| match s.get(v) {
-                Some(Term::NamedNode(n)) => n.as_str().to_string(),
-                _ => String::new(),
-            };
-            let text = |v: &str| match s.get(v) {
-                Some(Term::Literal(l)) => l.value().to_string(),
-                Some(Term::NamedNode(n)) => n.as_str().rsplit(['#', '/']).next().unwrap_or("").to_string(),
-                _ => String::new(),
-            };
-            let mut node = |iri: String, label: String, etype: String| {
-                *nodes.entry(iri.clone()).or_insert_with(|| {
-                    let label = if label.is_empty() { iri.rsplit('/').next().unwrap_or("").to_string() } else { label };
-                    g.add_node(Node { iri, label, etype })
-                })
-            };
-            let a = node(iri("s"), text("sl"), text("st"));
-            let b = node(iri("o"), text("ol"), text("ot"));
-            let rel = text("p");
-            if edges.insert((a, b, rel.clone())) {
-                g.add_edge(a, b, Edge { relation: rel });
+            rows.push((
+                iri(s.get("s")),
+                iri(s.get("o")),
+                Edge {
+                    relation: text(s.get("p")).unwrap_or_default(),
+                    cameo: text(s.get("cameo")),
+                    quad_class: text(s.get("quad")).and_then(|v| v.parse().ok()),
+                    goldstein: text(s.get("gold")).and_then(|v| v.parse().ok()),
+                    evidence: text(s.get("n")).and_then(|v| v.parse().ok()).unwrap_or(0),
+                    first: text(s.get("first")),
+                    last: text(s.get("last")),
+                    symmetric: text(s.get("symmetric")).as_deref() == Some("true"),
+                },
+            ));
+        }
+    }
+    for (s, o, _) in &rows {
+        for e in [s, o] {
+            if !nodes.contains_key(e) {
+                let n = describe(store, e)?;
+                nodes.insert(e.clone(), g.add_node(n));
             }
         }
     }
+    for (s, o, e) in rows {
+        g.add_edge(nodes[&s], nodes[&o], e);
+    }
     Ok(g)
+}
+
+/// An entity's label, type and identifiers.
+fn describe(store: &Store, iri: &str) -> Result<Node> {
+    let q = "SELECT ?e ?label ?type ?iso3 ?wd WHERE { OPTIONAL { ?e rdfs:label ?label } OPTIONAL { ?e a ?type }
+             OPTIONAL { ?e gk:iso3 ?iso3 } OPTIONAL { ?e owl:sameAs ?wd } } LIMIT 1";
+    let term: Term = oxigraph::model::NamedNode::new(iri).map_err(|e| Error::Invalid(e.to_string()))?.into();
+    let mut node = Node { iri: iri.to_string(), label: iri.rsplit('/').next().unwrap_or("").to_string(), ..Node::default() };
+    if let QueryResults::Solutions(mut s) = sparql::prepare_with(q, &[("e".into(), term)], None)?.on_store(store).execute()? {
+        if let Some(sol) = s.next() {
+            let sol = sol?;
+            if let Some(Term::Literal(l)) = sol.get("label") {
+                node.label = l.value().to_string();
+            }
+            if let Some(Term::NamedNode(t)) = sol.get("type") {
+                node.etype = t.as_str().rsplit('#').next().unwrap_or("").to_string();
+            }
+            if let Some(Term::Literal(l)) = sol.get("iso3") {
+                node.iso3 = Some(l.value().to_string());
+            }
+            if let Some(Term::NamedNode(w)) = sol.get("wd") {
+                node.wikidata = w.as_str().rsplit('/').next().map(String::from);
+            }
+        }
+    }
+    Ok(node)
 }
 
 /// Escapes a string for a double-quoted DOT ID: backslashes, quotes and line breaks.
@@ -128,11 +200,23 @@ pub fn dot_escape(s: &str) -> String {
     out
 }
 
-/// Writes the projection as Graphviz DOT. Labels are escaped here, not by petgraph, whose
-/// attribute getters return them unescaped.
+/// Cooperation green, conflict red, structural facts grey.
+fn colour(quad_class: Option<u8>) -> &'static str {
+    match quad_class {
+        Some(1) => "#4daf4a",
+        Some(2) => "#1b7837",
+        Some(3) => "#e66101",
+        Some(4) => "#b2182b",
+        _ => "#888888",
+    }
+}
+
+/// Writes the projection as Graphviz DOT, styled for reading. Labels are escaped here, not by
+/// petgraph, whose attribute getters return them unescaped. A symmetric relation is drawn once,
+/// without arrowheads.
 pub fn write_dot(g: &DiGraph<Node, Edge>, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "digraph geokg {{")?;
-    writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\"];")?;
+    writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false];")?;
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
     for i in g.node_indices() {
@@ -147,25 +231,200 @@ pub fn write_dot(g: &DiGraph<Node, Edge>, out: &mut dyn Write) -> std::io::Resul
     }
     for e in g.edge_indices() {
         let (a, b) = g.edge_endpoints(e).expect("edge has endpoints");
-        writeln!(out, "  n{} -> n{} [label=\"{}\"];", a.index(), b.index(), dot_escape(&g[e].relation))?;
+        let w = &g[e];
+        if w.symmetric && a.index() > b.index() {
+            continue;
+        }
+        let dates = match (&w.first, &w.last) {
+            (Some(f), Some(l)) if f != l => format!("\\n{f} – {l}"),
+            (Some(f), _) => format!("\\n{f}"),
+            _ => String::new(),
+        };
+        let width = 1.0 + f64::from(w.evidence.max(1)).ln();
+        writeln!(
+            out,
+            "  n{} -> n{} [label=\"{}{dates}\", color=\"{}\", fontcolor=\"{}\", penwidth={width:.2}{}];",
+            a.index(),
+            b.index(),
+            dot_escape(&w.relation),
+            colour(w.quad_class),
+            colour(w.quad_class),
+            if w.symmetric { ", dir=none" } else { "" }
+        )?;
     }
     writeln!(out, "}}")
+}
+
+/// Renders DOT with Graphviz `dot` to `format` (svg, png).
+pub fn render(dot: &[u8], format: &str) -> Result<Vec<u8>> {
+    let mut child = std::process::Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|_| Error::Invalid("Graphviz `dot` was not found: install the graphviz package (apt-get install graphviz)".into()))?;
+    child.stdin.take().expect("piped stdin").write_all(dot)?;
+    let out = child.wait_with_output()?;
+    if !out.status.success() {
+        return Err(Error::Invalid(format!("dot failed: {}", String::from_utf8_lossy(&out.stderr))));
+    }
+    Ok(out.stdout)
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+/// CSV: the edge list (source, target, relation, ...) or the node list.
+pub fn write_csv(g: &DiGraph<Node, Edge>, nodes: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    if nodes {
+        writeln!(out, "id,label,type,iso3,wikidata")?;
+        for i in g.node_indices() {
+            let n = &g[i];
+            writeln!(out, "{},{},{},{},{}", csv_cell(&n.iri), csv_cell(&n.label), n.etype, opt(&n.iso3), opt(&n.wikidata))?;
+        }
+    } else {
+        writeln!(out, "source,target,source_label,target_label,relation,cameo,quad_class,goldstein,evidence,first,last")?;
+        for e in g.edge_indices() {
+            let (a, b) = g.edge_endpoints(e).expect("edge has endpoints");
+            let w = &g[e];
+            writeln!(
+                out,
+                "{},{},{},{},{},{},{},{},{},{},{}",
+                csv_cell(&g[a].iri),
+                csv_cell(&g[b].iri),
+                csv_cell(&g[a].label),
+                csv_cell(&g[b].label),
+                w.relation,
+                opt(&w.cameo),
+                opt(&w.quad_class),
+                opt(&w.goldstein),
+                w.evidence,
+                opt(&w.first),
+                opt(&w.last)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// JSON Lines: one edge (or node) per line.
+pub fn write_jsonl(g: &DiGraph<Node, Edge>, nodes: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    if nodes {
+        for i in g.node_indices() {
+            serde_json::to_writer(&mut *out, &g[i])?;
+            writeln!(out)?;
+        }
+    } else {
+        for e in g.edge_indices() {
+            let (a, b) = g.edge_endpoints(e).expect("edge has endpoints");
+            let mut v = serde_json::to_value(&g[e])?;
+            v["source"] = g[a].iri.clone().into();
+            v["target"] = g[b].iri.clone().into();
+            serde_json::to_writer(&mut *out, &v)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// GraphML, as networkx and Gephi read it.
+pub fn write_graphml(g: &DiGraph<Node, Edge>, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(out, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">")?;
+    for (id, on, ty) in [
+        ("label", "node", "string"),
+        ("type", "node", "string"),
+        ("iso3", "node", "string"),
+        ("wikidata", "node", "string"),
+        ("relation", "edge", "string"),
+        ("cameo", "edge", "string"),
+        ("quad_class", "edge", "int"),
+        ("goldstein", "edge", "double"),
+        ("evidence", "edge", "int"),
+        ("first", "edge", "string"),
+        ("last", "edge", "string"),
+    ] {
+        writeln!(out, "  <key id=\"{id}\" for=\"{on}\" attr.name=\"{id}\" attr.type=\"{ty}\"/>")?;
+    }
+    writeln!(out, "  <graph id=\"geokg\" edgedefault=\"directed\">")?;
+    for i in g.node_indices() {
+        let n = &g[i];
+        write!(out, "    <node id=\"{}\"><data key=\"label\">{}</data><data key=\"type\">{}</data>", xml(&n.iri), xml(&n.label), xml(&n.etype))?;
+        if let Some(v) = &n.iso3 {
+            write!(out, "<data key=\"iso3\">{}</data>", xml(v))?;
+        }
+        if let Some(v) = &n.wikidata {
+            write!(out, "<data key=\"wikidata\">{}</data>", xml(v))?;
+        }
+        writeln!(out, "</node>")?;
+    }
+    for e in g.edge_indices() {
+        let (a, b) = g.edge_endpoints(e).expect("edge has endpoints");
+        let w = &g[e];
+        write!(out, "    <edge source=\"{}\" target=\"{}\"><data key=\"relation\">{}</data><data key=\"evidence\">{}</data>", xml(&g[a].iri), xml(&g[b].iri), xml(&w.relation), w.evidence)?;
+        for (k, v) in [("cameo", opt(&w.cameo)), ("quad_class", opt(&w.quad_class)), ("goldstein", opt(&w.goldstein)), ("first", opt(&w.first)), ("last", opt(&w.last))] {
+            if !v.is_empty() {
+                write!(out, "<data key=\"{k}\">{}</data>", xml(&v))?;
+            }
+        }
+        writeln!(out, "</edge>")?;
+    }
+    writeln!(out, "  </graph>\n</graphml>")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn dot_labels_are_escaped() {
+    fn graph() -> DiGraph<Node, Edge> {
         let mut g = DiGraph::new();
-        let a = g.add_node(Node { iri: "a".into(), label: "Say \"hi\" \\ 北京".into(), etype: "City".into() });
-        let b = g.add_node(Node { iri: "b".into(), label: "B".into(), etype: "Country".into() });
-        g.add_edge(a, b, Edge { relation: "locatedIn".into() });
+        let a = g.add_node(Node { iri: "https://w3id.org/geokg/entity/a".into(), label: "Say \"hi\" \\ 北京".into(), etype: "City".into(), ..Node::default() });
+        let b = g.add_node(Node { iri: "https://w3id.org/geokg/entity/b".into(), label: "B, the <country>".into(), etype: "Country".into(), iso3: Some("BBB".into()), ..Node::default() });
+        g.add_edge(a, b, Edge { relation: "locatedIn".into(), evidence: 1, ..Edge::default() });
+        g.add_edge(b, a, Edge { relation: "attacks".into(), cameo: Some("190".into()), quad_class: Some(4), goldstein: Some(-10.0), evidence: 3, first: Some("2024-01".into()), last: Some("2024-03-02".into()), symmetric: false });
+        g
+    }
+
+    #[test]
+    fn dot_snapshot_escapes_and_styles() {
         let mut out = Vec::new();
-        write_dot(&g, &mut out).unwrap();
+        write_dot(&graph(), &mut out).unwrap();
         let dot = String::from_utf8(out).unwrap();
-        assert!(dot.contains(r#"n0 [label="Say \"hi\" \\ 北京", shape=note];"#), "{dot}");
-        assert!(dot.contains(r#"n0 -> n1 [label="locatedIn"];"#));
+        let want = r##"digraph geokg {
+  graph [rankdir=LR, fontname="Helvetica", overlap=false];
+  node [fontname="Helvetica", fontsize=11];
+  edge [fontname="Helvetica", fontsize=9];
+  n0 [label="Say \"hi\" \\ 北京", shape=note];
+  n1 [label="B, the <country>", shape=box];
+  n0 -> n1 [label="locatedIn", color="#888888", fontcolor="#888888", penwidth=1.00];
+  n1 -> n0 [label="attacks\n2024-01 – 2024-03-02", color="#b2182b", fontcolor="#b2182b", penwidth=2.10];
+}
+"##;
+        assert_eq!(dot, want);
+    }
+
+    #[test]
+    fn csv_and_graphml_escape() {
+        let mut out = Vec::new();
+        write_csv(&graph(), true, &mut out).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains("\"B, the <country>\",Country,BBB,"));
+        let mut out = Vec::new();
+        write_graphml(&graph(), &mut out).unwrap();
+        let x = String::from_utf8(out).unwrap();
+        assert!(x.contains("B, the &lt;country&gt;") && x.contains("Say &quot;hi&quot;"));
     }
 }

@@ -27,7 +27,7 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Run a SPARQL query against the store.
     Query(QueryArgs),
-    /// Export the whole store as Turtle, N-Triples, N-Quads or Graphviz DOT.
+    /// Export the store: RDF (ttl, nt, nq), the network (dot, svg, png, graphml), or edge and node lists (csv, jsonl).
     Export(ExportArgs),
     /// Show, for one sentence, the mentions found, the cues that fired and why each candidate was kept or dropped.
     Explain(ExplainArgs),
@@ -196,6 +196,9 @@ pub struct ExportArgs {
     /// Write to this file instead of stdout.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// For csv and jsonl: the node list instead of the edge list.
+    #[arg(long)]
+    pub nodes: bool,
 }
 
 #[derive(Args, Debug)]

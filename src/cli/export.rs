@@ -1,4 +1,4 @@
-//! `geokg export`: the store out as Turtle, N-Triples, N-Quads or Graphviz DOT.
+//! `geokg export`: the store out as RDF, as a network drawing, or as edge and node lists.
 
 use super::args::ExportArgs;
 use super::default_store;
@@ -15,7 +15,7 @@ pub fn run(a: &ExportArgs) -> Result<ExitCode> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut w = std::io::BufWriter::new(&mut out);
-    geokg::export::export(&store.store, a.format, &mut w)?;
+    geokg::export::export(&store.store, a.format, a.nodes, &mut w)?;
     w.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -43,6 +43,8 @@ const GOVERNORS: &[&str] = &["after", "following", "during", "at", "held", "hold
 const PARTICIPATORY: &[&str] = &["meetsWith", "negotiatesWith", "visits"];
 /// Verbs that open reported speech.
 const SPEECH: &[&str] = &["said", "says", "told", "added", "stated", "announced"];
+/// Verbs of saying whose object is a stance noun told as news ("expressed its readiness to").
+const EXPRESSIVE: &[&str] = &["expressed", "expresses", "voiced", "voices", "reaffirmed", "reaffirms", "reiterated", "reiterates", "conveyed", "conveys", "signaled", "signalled", "signals", "declared", "declares", "stressed", "underlined", "affirmed"];
 /// How many words may stand between a verb cue and its target ("condemned the recent strikes on").
 const MAX_GAP: usize = 4;
 /// Nouns whose owner, not their topic, is the target of a verbal event ("endorsed a peace plan
@@ -481,7 +483,14 @@ impl Ctx<'_, '_> {
             // A condition makes the event hypothetical: "Israel will strike Iran if it attacks",
             // "If Iran attacks, Israel will strike it".
             let moda = if cue.frame != Frame::Noun && moda != Modality::Hypothetical && conditional(text, s, cspan) { Modality::Hypothetical } else { moda };
-            let date = self.date_for(&times, &future_times, s, cspan, moda, cue.frame != Frame::Noun || governed_noun);
+            // "Xi expressed China's readiness to work with Russia": a nominal cue that is the
+            // object of a verb of saying is told as news, dated like the verb.
+            let expressed = cue.frame == Frame::Noun && {
+                let head = sspan.start.min(cspan.start);
+                let w = words_before(text, head, 2);
+                w.iter().take(2).any(|w| EXPRESSIVE.contains(&w.as_str()))
+            };
+            let date = self.date_for(&times, &future_times, s, cspan, moda, cue.frame != Frame::Noun || governed_noun || expressed);
             let location = place.map(|p| a.entities.get(p).clone()).filter(|l| l.etype.is_place());
             let span = sspan.cover(ospan).cover(cspan);
             let confidence = match cue.frame {
@@ -498,6 +507,8 @@ impl Ctx<'_, '_> {
             }
         }
         self.structural(a, si, &args, log);
+        self.allies(a, si, &args);
+        self.judgements(a, si, &args);
     }
 
     /// The subject of the clause whose verb or preposition governs a nominal cue: "X, speaking
@@ -566,7 +577,17 @@ impl Ctx<'_, '_> {
     fn date_for(&self, times: &[dates::TimeExpr], future_times: &[dates::TimeExpr], s: Span, cue: Span, moda: Modality, default_to_article: bool) -> Option<String> {
         let pool = if moda == Modality::Asserted { times } else { future_times };
         let c = cue.start - s.start;
-        let nearest = pool.iter().min_by_key(|t| if t.end <= c { c - t.end } else { t.start.saturating_sub(c) });
+        let st = &self.text[s.start..s.end];
+        // A time expression dates only the events of its own clause: none across "; but, while,
+        // which, after, before, when", and "N years since" only the event that follows it.
+        let same_clause = |t: &&dates::TimeExpr| {
+            let (from, to) = if t.end <= c { (t.end, c) } else { ((cue.end - s.start).min(t.start), t.start) };
+            let between = format!(" {} ", st[from..to].to_lowercase());
+            let since = st[t.start..t.end].to_lowercase().ends_with("since");
+            !(since && t.start >= c)
+                && ![";", " but ", ", while ", " while ", ", which ", ", who ", " after ", " before ", " when ", " since ", " whereas ", " although "].iter().any(|b| between.contains(b))
+        };
+        let nearest = pool.iter().filter(same_clause).min_by_key(|t| if t.end <= c { c - t.end } else { t.start.saturating_sub(c) });
         match nearest {
             Some(t) => Some(t.date.to_string()),
             None if moda == Modality::Asserted && default_to_article => self.doc.date.clone(),
@@ -726,7 +747,7 @@ impl Ctx<'_, '_> {
             }
             let rest = &text[g.span.end..s.end];
             let Some(r) = rest.strip_prefix(" member ").or_else(|| rest.strip_prefix(" members ")).or_else(|| rest.strip_prefix(" member state ")) else { continue };
-            let at = text.len() - r.len();
+            let at = s.end - r.len();
             if let Some(next) = args[k + 1..].iter().position(|x| x.span.start == at).map(|p| k + 1 + p) {
                 for i in coordinated(args, next, text) {
                     for &x in &args[i].entities {
@@ -735,6 +756,101 @@ impl Ctx<'_, '_> {
                             self.emit(si, a, xe, "memberOf", ye, Polarity::Positive, Modality::Asserted, None, None, None, g.span.cover(args[i].span), "member.org-member-state".into(), 0.8);
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// "Kenya's ally Uganda", "Kyiv's European allies, including France", "the US and its
+    /// ally Japan": the ally is a partner of the possessor.
+    fn allies(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        for (k, g) in args.iter().enumerate() {
+            if !g.is_actor {
+                continue;
+            }
+            let rest = &text[g.span.end..s.end];
+            let Some(r) = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s ")).or_else(|| rest.strip_prefix(" and its ")) else { continue };
+            let words: Vec<&str> = r.split_whitespace().take(5).collect();
+            // Up to two lower-case or demonym adjectives, then the noun.
+            let Some(n) = words.iter().take(3).position(|w| matches!(w.trim_end_matches(','), "ally" | "allies" | "partner" | "partners")) else { continue };
+            if words[..n].iter().any(|w| w.ends_with(',') || matches!(*w, "former" | "ex" | "once" | "old")) {
+                continue;
+            }
+            let noun_end = {
+                // Byte offset of the noun's end within r.
+                let mut off = 0;
+                for (j, w) in r.split_whitespace().enumerate() {
+                    let at = r[off..].find(w).unwrap() + off;
+                    off = at + w.len();
+                    if j == n {
+                        break;
+                    }
+                }
+                s.end - r.len() + off
+            };
+            let gap = text[noun_end..s.end].to_string();
+            let gap_words: Vec<&str> = gap.split_whitespace().take(3).collect();
+            let lead = gap_words.iter().take_while(|w| matches!(w.trim_matches(','), "" | "including" | "such" | "as" | "like" | "notably")).count();
+            let Some(first) = args[k + 1..].iter().position(|x| x.is_actor && x.span.start >= noun_end && crate::text::gap(text, noun_end, x.span.start).split_whitespace().count() <= lead.max(1) - if lead == 0 { 1 } else { 0 }).map(|p| k + 1 + p) else { continue };
+            let y = g.entities[0];
+            for i in coordinated(args, first, text) {
+                for &x in &args[i].entities {
+                    if matches!(a.entities.get(x).etype, EntityType::Country | EntityType::Person | EntityType::Organization) {
+                        let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                        self.emit(si, a, xe, "partnerOf", ye, Polarity::Positive, Modality::Asserted, None, None, None, g.span.cover(args[i].span), "partner.possessive-ally".into(), 0.75);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reported judgement: "X said Y's move was 'unacceptable'", "X called Y's remarks
+    /// irresponsible": X criticizes Y when a speech verb introduces a clause that names Y and
+    /// judges it with a word of censure.
+    fn judgements(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let censure = [
+            "unacceptable", "irresponsible", "provocative", "provocation", "reckless", "illegal", "unlawful", "outrageous", "destabilizing", "destabilising",
+            "a violation of", "a flagrant violation", "a blatant violation", "an act of aggression", "a grave escalation", "dangerous escalation", "shameful", "deplorable", "a threat to",
+        ];
+        let speech = ["said", "says", "called", "calls", "described", "describes", "branded", "brands", "termed", "told reporters", "added", "warned"];
+        for (k, g) in args.iter().enumerate() {
+            if !g.is_actor {
+                continue;
+            }
+            let after = text[g.span.end..s.end].to_ascii_lowercase();
+            // The speech verb right after the speaker (or after a short apposition ending in a comma).
+            let head: String = after.split([',', '"', '“']).next().unwrap_or("").to_string();
+            let hw: Vec<&str> = head.split_whitespace().collect();
+            let Some(v) = hw.iter().position(|w| speech.contains(w)) else { continue };
+            if v > 2 || hw[..v].iter().any(|w| NEGATORS.contains(w) || matches!(*w, "who" | "which" | "and")) {
+                continue;
+            }
+            let vat = g.span.end + after.find(hw[v]).unwrap_or(0) + hw[v].len();
+            // The judged party: the next actor within six words of the verb, as possessor or subject.
+            let Some(t) = args[k + 1..].iter().find(|x| x.is_actor && x.span.start >= vat && text[vat..x.span.start].split_whitespace().count() <= 6 && within_clause(text, vat, x.span.start)) else { continue };
+            if text[vat..t.span.start].split_whitespace().any(|w| matches!(w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()), "not" | "no" | "against" | "on" | "by" | "for" | "to" | "with" | "from")) {
+                continue;
+            }
+            let tail = text[t.span.end..s.end].to_lowercase();
+            let clause: String = tail.chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’')).collect();
+            let window: Vec<&str> = clause.split_whitespace().take(10).collect();
+            let window = format!(" {} ", window.join(" ").replace([',', '.', ';'], " "));
+            if window.contains(" not ") || window.contains("n't ") || !within_clause(text, t.span.end, (t.span.end + 40).min(s.end)) && window.contains(" but ") {
+                continue;
+            }
+            if !censure.iter().any(|c| window.contains(&format!(" {c} "))) {
+                continue;
+            }
+            let times = dates::find(&text[s.start..s.end], self.anchor, false);
+            let date = self.date_for(&times, &times, s, Span::new(g.span.end, vat), Modality::Asserted, true);
+            for &x in &g.entities {
+                for &y in &t.entities {
+                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                    self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, date.clone(), None, None, g.span.cover(t.span), "criticizes.reported-judgement".into(), 0.7);
                 }
             }
         }

@@ -356,12 +356,12 @@ fn entity(store: &Store, cfg: &Config, e: &str) -> Response {
                 });
                 if row["polarity"] == "positive" && row["modality"] == "asserted" {
                     let mut node = |key: String, label: String, etype: String| {
-                        *nodes.entry(key.clone()).or_insert_with(|| g.add_node(Node { iri: key, label, etype }))
+                        *nodes.entry(key.clone()).or_insert_with(|| g.add_node(Node { iri: key, label, etype, ..Node::default() }))
                     };
                     let a = node(iri(s.get("s")), local(s.get("sl")), local(s.get("st_t")));
                     let b = node(iri(s.get("o")), local(s.get("ol")), local(s.get("ot")));
                     if !g.edges_connecting(a, b).any(|e| e.weight().relation == local(s.get("p"))) {
-                        g.add_edge(a, b, Edge { relation: local(s.get("p")) });
+                        g.add_edge(a, b, Edge { relation: local(s.get("p")), evidence: 1, ..Edge::default() });
                     }
                 }
                 rows.push(row);

@@ -1,0 +1,55 @@
+//! Network exports through the real binary, read back by the tools researchers use: Graphviz
+//! renders the styled DOT and the SVG/PNG exports, networkx reads the GraphML, pandas reads the
+//! CSV edge list, each with as many edges as the store holds direct relations.
+
+mod common;
+use common::*;
+
+/// The number of direct relations (entity -gk:relation-> entity triples) in the store.
+fn direct_relations(store: &str) -> usize {
+    let q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o .
+             FILTER(STRSTARTS(STR(?s), STR(ent:)) && STRSTARTS(STR(?o), STR(ent:)) && STRSTARTS(STR(?p), STR(gk:))) }";
+    csv_rows(&ok(&["query", q, "--store", store, "--format", "csv"]).stdout)[0][0].parse().unwrap()
+}
+
+fn python(code: &str) -> String {
+    let out = std::process::Command::new("python3").args(["-c", code]).output().expect("python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+#[test]
+fn networkx_and_pandas_read_the_network_with_every_edge() {
+    let (dir, store) = store();
+    ok(&["ingest", samples().to_str().unwrap(), "--store", &store, "--quiet"]);
+    let n = direct_relations(&store);
+    assert!(n > 20, "{n}");
+    let graphml = dir.path().join("g.graphml");
+    let edges = dir.path().join("edges.csv");
+    let nodes = dir.path().join("nodes.csv");
+    ok(&["export", "--format", "graphml", "--store", &store, "-o", graphml.to_str().unwrap()]);
+    ok(&["export", "--format", "csv", "--store", &store, "-o", edges.to_str().unwrap()]);
+    ok(&["export", "--format", "csv", "--nodes", "--store", &store, "-o", nodes.to_str().unwrap()]);
+    let nx = python(&format!("import networkx as nx; g = nx.read_graphml(r'{}'); print(g.number_of_edges())", graphml.display()));
+    assert_eq!(nx.parse::<usize>().unwrap(), n);
+    let pd = python(&format!(
+        "import pandas as pd; e = pd.read_csv(r'{}'); n = pd.read_csv(r'{}'); assert set(e.source) | set(e.target) <= set(n.id); print(len(e))",
+        edges.display(),
+        nodes.display()
+    ));
+    assert_eq!(pd.parse::<usize>().unwrap(), n);
+    let jsonl = ok(&["export", "--format", "jsonl", "--store", &store]).stdout;
+    assert_eq!(jsonl.lines().count(), n);
+}
+
+#[test]
+fn svg_and_png_render_through_graphviz() {
+    let (dir, store) = store();
+    ok(&["ingest", samples().to_str().unwrap(), "--store", &store, "--quiet"]);
+    let svg = ok(&["export", "--format", "svg", "--store", &store]).stdout;
+    assert!(svg.contains("<svg") && svg.contains("Sergey Lavrov"), "{}", &svg[..svg.len().min(300)]);
+    let png = dir.path().join("g.png");
+    ok(&["export", "--format", "png", "--store", &store, "-o", png.to_str().unwrap()]);
+    let bytes = std::fs::read(&png).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG"));
+}
