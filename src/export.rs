@@ -31,6 +31,11 @@ pub enum ExportFormat {
     Graphml,
 }
 
+/// Whether a format writes RDF (the whole store) rather than the network projection.
+pub fn is_rdf(format: ExportFormat) -> bool {
+    matches!(format, ExportFormat::Ttl | ExportFormat::Nt | ExportFormat::Nq)
+}
+
 /// Writes the store in `format`. For csv and jsonl, `nodes` chooses the node list instead of
 /// the edge list.
 pub fn export(store: &Store, format: ExportFormat, nodes: bool, out: &mut dyn Write) -> Result<()> {
@@ -56,15 +61,26 @@ pub fn export(store: &Store, format: ExportFormat, nodes: bool, out: &mut dyn Wr
             }
             w.finish()?;
         }
-        ExportFormat::Dot => write_dot(&project(store)?, out)?,
+        _ => export_graph(&project(store)?, format, nodes, out)?,
+    }
+    Ok(())
+}
+
+/// Writes a (filtered) projection in one of the network formats.
+pub fn export_graph(g: &DiGraph<Node, Edge>, format: ExportFormat, nodes: bool, out: &mut dyn Write) -> Result<()> {
+    match format {
+        ExportFormat::Dot => write_dot(g, out)?,
         ExportFormat::Svg | ExportFormat::Png => {
             let mut dot = Vec::new();
-            write_dot(&project(store)?, &mut dot)?;
+            write_dot(g, &mut dot)?;
             out.write_all(&render(&dot, if format == ExportFormat::Svg { "svg" } else { "png" })?)?;
         }
-        ExportFormat::Csv => write_csv(&project(store)?, nodes, out)?,
-        ExportFormat::Jsonl => write_jsonl(&project(store)?, nodes, out)?,
-        ExportFormat::Graphml => write_graphml(&project(store)?, out)?,
+        ExportFormat::Csv => write_csv(g, nodes, out)?,
+        ExportFormat::Jsonl => write_jsonl(g, nodes, out)?,
+        ExportFormat::Graphml => write_graphml(g, out)?,
+        ExportFormat::Ttl | ExportFormat::Nt | ExportFormat::Nq => {
+            return Err(Error::Invalid("RDF formats export the whole store, not a projection".into()))
+        }
     }
     Ok(())
 }
@@ -90,6 +106,8 @@ pub struct Edge {
     pub goldstein: Option<f64>,
     /// How many sentences support it.
     pub evidence: u32,
+    /// How many distinct statements (events on different dates) it stands for.
+    pub statements: u32,
     pub first: Option<String>,
     pub last: Option<String>,
     pub symmetric: bool,
@@ -100,7 +118,7 @@ pub struct Edge {
 /// count and date range.
 pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
     let q = format!(
-        "SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?n) (MIN(?d) AS ?first) (MAX(?d) AS ?last)
+        "SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?n) (COUNT(DISTINCT ?st) AS ?nst) (MIN(?d) AS ?first) (MAX(?d) AS ?last)
                 (SAMPLE(?c) AS ?cameo) (SAMPLE(?qc) AS ?quad) (SAMPLE(?g) AS ?gold) (MAX(?sym) AS ?symmetric)
          WHERE {{
            {{ ?s ?p ?o . ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . BIND(false AS ?sym) }}
@@ -138,6 +156,7 @@ pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
                     quad_class: text(s.get("quad")).and_then(|v| v.parse().ok()),
                     goldstein: text(s.get("gold")).and_then(|v| v.parse().ok()),
                     evidence: text(s.get("n")).and_then(|v| v.parse().ok()).unwrap_or(0),
+                    statements: text(s.get("nst")).and_then(|v| v.parse().ok()).unwrap_or(0),
                     first: text(s.get("first")),
                     last: text(s.get("last")),
                     symmetric: text(s.get("symmetric")).as_deref() == Some("true"),
@@ -395,7 +414,7 @@ mod tests {
         let a = g.add_node(Node { iri: "https://w3id.org/geokg/entity/a".into(), label: "Say \"hi\" \\ 北京".into(), etype: "City".into(), ..Node::default() });
         let b = g.add_node(Node { iri: "https://w3id.org/geokg/entity/b".into(), label: "B, the <country>".into(), etype: "Country".into(), iso3: Some("BBB".into()), ..Node::default() });
         g.add_edge(a, b, Edge { relation: "locatedIn".into(), evidence: 1, ..Edge::default() });
-        g.add_edge(b, a, Edge { relation: "attacks".into(), cameo: Some("190".into()), quad_class: Some(4), goldstein: Some(-10.0), evidence: 3, first: Some("2024-01".into()), last: Some("2024-03-02".into()), symmetric: false });
+        g.add_edge(b, a, Edge { relation: "attacks".into(), cameo: Some("190".into()), quad_class: Some(4), goldstein: Some(-10.0), evidence: 3, first: Some("2024-01".into()), last: Some("2024-03-02".into()), symmetric: false, statements: 2 });
         g
     }
 

@@ -13,12 +13,14 @@
 //! server     HTTP requests -> SPARQL protocol, named queries, the page for people
 //! export     store                               -> Turtle, N-Triples, N-Quads, Graphviz DOT
 //! pipeline   documents -> extract (parallel) -> store, in batches, with progress
+//! analytics  the projection -> filtered views, paths, neighbourhoods, rankings, dyads
 //! bench      a synthetic news corpus and the throughput, memory and latency benchmarks
 //! ```
 //!
 //! The extractor is usable without a store: [`relations::Extractor::extract`] maps a
 //! [`input::Document`] to a `Vec<Relation>`.
 
+pub mod analytics;
 pub mod bench;
 pub mod dates;
 pub mod entities;

@@ -53,3 +53,29 @@ fn svg_and_png_render_through_graphviz() {
     let bytes = std::fs::read(&png).unwrap();
     assert!(bytes.starts_with(b"\x89PNG"));
 }
+
+#[test]
+fn path_neighbors_rank_and_dyads_on_the_samples() {
+    let (_dir, store) = store();
+    ok(&["ingest", samples().to_str().unwrap(), "--store", &store, "--quiet"]);
+    // Wang Yi and Sergey Lavrov met (sample 01): a one-hop path with its sentence.
+    let r = ok(&["path", "Wang Yi", "sergey-lavrov", "--store", &store, "--k", "1"]);
+    assert!(r.stdout.contains("Wang Yi") && r.stdout.contains("Sergey Lavrov") && r.stdout.contains("(1 row)"), "{}", r.stdout);
+    let r = geokg(&["path", "Wang Yi", "nowhere-land", "--store", &store]);
+    assert_ne!(r.code, 0);
+    let r = ok(&["neighbors", "Sergey Lavrov", "--store", &store, "--format", "csv"]);
+    assert!(r.stdout.starts_with("source,target,") && r.stdout.contains("Wang Yi"), "{}", r.stdout);
+    let r = ok(&["rank", "--by", "degree", "--top", "3", "--store", &store]);
+    assert!(r.stdout.contains("(3 rows)"), "{}", r.stdout);
+    let r = ok(&["dyads", "--csv", "--store", &store, "--quad-class", "4"]);
+    let row = r.stdout.lines().find(|l| l.starts_with("Russia,Ukraine,")).unwrap_or_else(|| panic!("{}", r.stdout));
+    let f: Vec<&str> = row.split(',').collect();
+    assert_eq!(f[2], "0", "no cooperation with --quad-class 4: {row}");
+    assert!(f[4].parse::<u32>().unwrap() > 0 && f[5].parse::<f64>().unwrap() < 0.0, "conflict with a negative Goldstein sum: {row}");
+    // Filters and the ego network apply to exports too.
+    let all = ok(&["export", "--format", "jsonl", "--store", &store]).stdout.lines().count();
+    let some = ok(&["export", "--format", "jsonl", "--store", &store, "--entity", "Iran", "--depth", "1"]).stdout.lines().count();
+    assert!(some > 0 && some < all, "{some} of {all}");
+    let r = geokg(&["export", "--format", "ttl", "--store", &store, "--entity", "Iran"]);
+    assert_ne!(r.code, 0);
+}

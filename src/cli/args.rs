@@ -35,6 +35,87 @@ pub enum Command {
     Bench(BenchArgs),
     /// Serve the store over HTTP: a SPARQL 1.1 Protocol endpoint, the named queries, and a page.
     Serve(ServeArgs),
+    /// The shortest relation paths between two entities, each hop with one evidence sentence.
+    Path(PathArgs),
+    /// An entity's ego network, as a table or in any export format.
+    Neighbors(NeighborsArgs),
+    /// Actors ranked by degree, PageRank or betweenness in the (filtered) graph.
+    Rank(RankArgs),
+    /// Per pair of actors: event counts and Goldstein sums for cooperation and conflict.
+    Dyads(DyadsArgs),
+}
+
+/// Which part of the graph to use; shared by export, path, neighbors, rank and dyads.
+#[derive(Args, Debug, Clone)]
+pub struct GraphFilter {
+    /// Only relations dated on or after this date (YYYY[-MM[-DD]]).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only relations dated on or before this date.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Only these relations (repeatable).
+    #[arg(long)]
+    pub relation: Vec<String>,
+    /// Only these QuadClasses, 1-4 (repeatable).
+    #[arg(long)]
+    pub quad_class: Vec<u8>,
+    /// Only entities of these types: Country, Person, Organization, City, Region (repeatable).
+    #[arg(long = "type")]
+    pub etype: Vec<String>,
+    /// Only relations supported by at least this many sentences.
+    #[arg(long, default_value_t = 0)]
+    pub min_evidence: u32,
+    /// The store directory [default: $GEOKG_STORE or ./geokg-store].
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct PathArgs {
+    pub from_entity: String,
+    pub to_entity: String,
+    #[arg(long, default_value_t = 3)]
+    pub max_hops: usize,
+    #[arg(long, default_value_t = 3)]
+    pub k: usize,
+    #[command(flatten)]
+    pub filter: GraphFilter,
+}
+
+#[derive(Args, Debug)]
+pub struct NeighborsArgs {
+    pub entity: String,
+    #[arg(long, default_value_t = 1)]
+    pub depth: usize,
+    /// table, or an export format (dot, svg, png, csv, jsonl, graphml).
+    #[arg(long, default_value = "table")]
+    pub format: String,
+    /// For csv and jsonl: the node list instead of the edge list.
+    #[arg(long)]
+    pub nodes: bool,
+    #[command(flatten)]
+    pub filter: GraphFilter,
+}
+
+#[derive(Args, Debug)]
+pub struct RankArgs {
+    #[arg(long, value_enum, default_value = "degree")]
+    pub by: geokg::analytics::Centrality,
+    /// How many to show.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
+    #[command(flatten)]
+    pub filter: GraphFilter,
+}
+
+#[derive(Args, Debug)]
+pub struct DyadsArgs {
+    /// Output as CSV instead of an aligned table.
+    #[arg(long)]
+    pub csv: bool,
+    #[command(flatten)]
+    pub filter: GraphFilter,
 }
 
 #[derive(Args, Debug)]
@@ -190,9 +271,14 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// The store directory [default: $GEOKG_STORE or ./geokg-store].
-    #[arg(long, value_name = "DIR")]
-    pub store: Option<PathBuf>,
+    /// For the network formats: only this entity's neighbourhood (see --depth).
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// With --entity: how many hops around it.
+    #[arg(long, default_value_t = 1)]
+    pub depth: usize,
+    #[command(flatten)]
+    pub filter: GraphFilter,
     /// Write to this file instead of stdout.
     #[arg(long, short)]
     pub output: Option<PathBuf>,

@@ -10,6 +10,7 @@ mod ingest;
 mod progress;
 mod bench;
 mod serve;
+mod graph;
 mod query;
 
 use anyhow::{Context, Result};
@@ -30,6 +31,10 @@ pub fn run() -> Result<ExitCode> {
         Command::Explain(a) => explain::run(&cli, a),
         Command::Bench(a) => bench::run(&cli, a),
         Command::Serve(a) => serve::run(a),
+        Command::Path(a) => graph::path(a),
+        Command::Neighbors(a) => graph::neighbors(a),
+        Command::Rank(a) => graph::rank(a),
+        Command::Dyads(a) => graph::dyads(a),
     }
 }
 
