@@ -5,7 +5,9 @@
 //! - the network, through a petgraph projection of the entities and their direct relations, read
 //!   with SPARQL so that the store stays the one source of truth: Graphviz DOT (styled: shape by
 //!   entity type, colour by QuadClass, width by evidence), SVG and PNG rendered by Graphviz,
-//!   CSV and JSON Lines edge and node lists for pandas, and GraphML for networkx and Gephi.
+//!   CSV and JSON Lines edge and node lists for pandas, GraphML for networkx and Gephi, and
+//!   JSON-LD with geokg's @context;
+//! - a CAMEO event table in GDELT's column layout, one row per event statement.
 
 use crate::error::{Error, Result};
 use crate::rdf::model::{self, PREFIXES};
@@ -29,11 +31,15 @@ pub enum ExportFormat {
     Csv,
     Jsonl,
     Graphml,
+    /// The network as JSON-LD with geokg's @context (data/context.jsonld).
+    Jsonld,
+    /// A CAMEO event table in the column layout of GDELT's event files (tab-separated).
+    Events,
 }
 
 /// Whether a format writes RDF (the whole store) rather than the network projection.
 pub fn is_rdf(format: ExportFormat) -> bool {
-    matches!(format, ExportFormat::Ttl | ExportFormat::Nt | ExportFormat::Nq)
+    matches!(format, ExportFormat::Ttl | ExportFormat::Nt | ExportFormat::Nq | ExportFormat::Events)
 }
 
 /// Writes the store in `format`. For csv and jsonl, `nodes` chooses the node list instead of
@@ -61,7 +67,101 @@ pub fn export(store: &Store, format: ExportFormat, nodes: bool, out: &mut dyn Wr
             }
             w.finish()?;
         }
+        ExportFormat::Events => write_events(store, out)?,
         _ => export_graph(&project(store)?, format, nodes, out)?,
+    }
+    Ok(())
+}
+
+/// geokg's JSON-LD context, as published with the vocabulary.
+pub const CONTEXT: &str = include_str!("../data/context.jsonld");
+
+/// The network as JSON-LD: each entity with its label, type, identifiers and its direct
+/// relations as properties (`"visits": ["ent:china"]`), under geokg's @context.
+pub fn write_jsonld(g: &DiGraph<Node, Edge>, out: &mut dyn Write) -> Result<()> {
+    let context: serde_json::Value = serde_json::from_str(CONTEXT).map_err(|e| Error::Invalid(format!("data/context.jsonld: {e}")))?;
+    let mut graph = Vec::new();
+    for i in g.node_indices() {
+        let n = &g[i];
+        let mut obj = serde_json::json!({ "id": n.iri, "label": n.label });
+        if !n.etype.is_empty() {
+            obj["type"] = n.etype.clone().into();
+        }
+        if let Some(c) = &n.iso3 {
+            obj["iso3"] = c.clone().into();
+        }
+        if let Some(q) = &n.wikidata {
+            obj["sameAs"] = format!("http://www.wikidata.org/entity/{q}").into();
+        }
+        let mut rels: std::collections::BTreeMap<String, Vec<serde_json::Value>> = Default::default();
+        for e in g.edges(i) {
+            rels.entry(e.weight().relation.clone()).or_default().push(serde_json::json!({ "@id": g[petgraph::visit::EdgeRef::target(&e)].iri }));
+        }
+        for (rel, targets) in rels {
+            obj[rel] = targets.into();
+        }
+        graph.push(obj);
+    }
+    let doc = serde_json::json!({ "@context": context["@context"], "@graph": graph });
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The CAMEO event table, one row per event statement (asserted or not, with its polarity), in
+/// the columns of GDELT 1.0 event files that apply: GLOBALEVENTID, SQLDATE, MonthYear, Year,
+/// Actor1Code, Actor1Name, Actor2Code, Actor2Name, EventCode, EventBaseCode, EventRootCode,
+/// QuadClass, GoldsteinScale, NumMentions, NumArticles, SOURCEURL; then geokg's Polarity,
+/// Modality and Relation. Actor codes are states' ISO alpha-3 codes, which CAMEO's country codes
+/// follow; for people and organisations the code is left empty rather than guessed.
+pub fn write_events(store: &Store, out: &mut dyn Write) -> Result<()> {
+    let q = "SELECT ?st ?date ?a1 ?a1name ?a2 ?a2name ?cameo ?quad ?gold ?p ?pol ?mod (COUNT(DISTINCT ?ev) AS ?mentions) (COUNT(DISTINCT ?doc) AS ?articles) (SAMPLE(?u) AS ?url)
+             WHERE { ?st gk:cameoCode ?cameo ; rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p ; gk:polarity ?pol ; gk:modality ?mod ; gk:hasEvidence ?ev .
+                     ?ev gk:document ?doc . OPTIONAL { ?doc dcterms:source ?u }
+                     OPTIONAL { ?st gk:date ?date } OPTIONAL { ?st gk:quadClass ?quad } OPTIONAL { ?st gk:goldstein ?gold }
+                     OPTIONAL { ?s rdfs:label ?a1name } OPTIONAL { ?o rdfs:label ?a2name }
+                     OPTIONAL { ?s gk:iso3 ?a1 } OPTIONAL { ?o gk:iso3 ?a2 } }
+             GROUP BY ?st ?date ?a1 ?a1name ?a2 ?a2name ?cameo ?quad ?gold ?p ?pol ?mod ORDER BY ?date ?st";
+    writeln!(
+        out,
+        "GLOBALEVENTID\tSQLDATE\tMonthYear\tYear\tActor1Code\tActor1Name\tActor2Code\tActor2Name\tEventCode\tEventBaseCode\tEventRootCode\tQuadClass\tGoldsteinScale\tNumMentions\tNumArticles\tSOURCEURL\tPolarity\tModality\tRelation"
+    )?;
+    let clean = |s: String| s.replace(['\t', '\n', '\r'], " ");
+    if let QueryResults::Solutions(sols) = sparql::prepare(q, None)?.on_store(store).execute()? {
+        for s in sols {
+            let s = s?;
+            let v = |k: &str| match s.get(k) {
+                Some(Term::Literal(l)) => clean(l.value().to_string()),
+                Some(Term::NamedNode(n)) => clean(n.as_str().to_string()),
+                _ => String::new(),
+            };
+            let local = |k: &str| v(k).rsplit(['#', '/']).next().unwrap_or("").to_string();
+            let date = v("date");
+            let digits: String = date.chars().filter(char::is_ascii_digit).collect();
+            let sqldate = if digits.len() == 8 { digits.clone() } else { String::new() };
+            let month = digits.get(..6).map(String::from).unwrap_or_default();
+            let year = digits.get(..4).map(String::from).unwrap_or_default();
+            let cameo = v("cameo");
+            let root = cameo.get(..2).unwrap_or("").to_string();
+            let base = cameo.get(..3).unwrap_or("").to_string();
+            writeln!(
+                out,
+                "{}\t{sqldate}\t{month}\t{year}\t{}\t{}\t{}\t{}\t{cameo}\t{base}\t{root}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                local("st"),
+                v("a1"),
+                v("a1name"),
+                v("a2"),
+                v("a2name"),
+                v("quad"),
+                v("gold"),
+                v("mentions"),
+                v("articles"),
+                v("url"),
+                local("pol"),
+                local("mod"),
+                local("p")
+            )?;
+        }
     }
     Ok(())
 }
@@ -78,6 +178,8 @@ pub fn export_graph(g: &DiGraph<Node, Edge>, format: ExportFormat, nodes: bool, 
         ExportFormat::Csv => write_csv(g, nodes, out)?,
         ExportFormat::Jsonl => write_jsonl(g, nodes, out)?,
         ExportFormat::Graphml => write_graphml(g, out)?,
+        ExportFormat::Jsonld => write_jsonld(g, out)?,
+        ExportFormat::Events => return Err(Error::Invalid("the event table lists statements; export it from the store".into())),
         ExportFormat::Ttl | ExportFormat::Nt | ExportFormat::Nq => {
             return Err(Error::Invalid("RDF formats export the whole store, not a projection".into()))
         }

@@ -79,3 +79,24 @@ fn path_neighbors_rank_and_dyads_on_the_samples() {
     let r = geokg(&["export", "--format", "ttl", "--store", &store, "--entity", "Iran"]);
     assert_ne!(r.code, 0);
 }
+
+#[test]
+fn json_ld_reads_back_and_the_event_table_has_gdelt_columns() {
+    let (dir, store) = store();
+    ok(&["ingest", samples().to_str().unwrap(), "--store", &store, "--quiet"]);
+    let n = direct_relations(&store);
+    let jsonld = dir.path().join("g.jsonld");
+    ok(&["export", "--format", "jsonld", "--store", &store, "-o", jsonld.to_str().unwrap()]);
+    let count = python(&format!(
+        "import rdflib; g = rdflib.Graph(); g.parse(r'{}', format='json-ld'); \
+         print(sum(1 for s, p, o in g if str(p).startswith('https://w3id.org/geokg/ontology#') and str(o).startswith('https://w3id.org/geokg/entity/')))",
+        jsonld.display()
+    ));
+    assert_eq!(count.parse::<usize>().unwrap(), n);
+    let events = ok(&["export", "--format", "events", "--store", &store]).stdout;
+    let mut lines = events.lines();
+    assert!(lines.next().unwrap().starts_with("GLOBALEVENTID\tSQLDATE\tMonthYear\tYear\tActor1Code\tActor1Name"));
+    let row = events.lines().find(|l| l.contains("\tIRN\tIran\tISR\tIsrael\t195\t")).unwrap_or_else(|| panic!("{events}"));
+    let f: Vec<&str> = row.split('\t').collect();
+    assert_eq!((f[1], f[10], f[11], f[12]), ("20241002", "19", "4", "-10"), "{row}");
+}

@@ -20,7 +20,7 @@ pub fn run(a: &ExportArgs) -> Result<ExitCode> {
     if export::is_rdf(a.format) {
         let f = &a.filter;
         if a.entity.is_some() || f.from.is_some() || f.to.is_some() || !f.relation.is_empty() || !f.quad_class.is_empty() || !f.etype.is_empty() || f.min_evidence > 0 {
-            bail!("ttl, nt and nq export the whole store; filters and --entity apply to dot, svg, png, csv, jsonl and graphml");
+            bail!("ttl, nt, nq and events export the whole store; filters and --entity apply to dot, svg, png, csv, jsonl, graphml and jsonld");
         }
         export::export(&store.store, a.format, a.nodes, &mut w)?;
     } else {
