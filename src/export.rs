@@ -221,11 +221,11 @@ pub struct Edge {
 pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
     let q = format!(
         "SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?n) (COUNT(DISTINCT ?st) AS ?nst) (MIN(?d) AS ?first) (MAX(?d) AS ?last)
-                (SAMPLE(?c) AS ?cameo) (SAMPLE(?qc) AS ?quad) (SAMPLE(?g) AS ?gold) (MAX(?sym) AS ?symmetric)
+                (SAMPLE(?c) AS ?cameo) (SAMPLE(?qc) AS ?quad) (SAMPLE(?g) AS ?gold)
          WHERE {{
-           {{ ?s ?p ?o . ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . BIND(false AS ?sym) }}
+           {{ ?s ?p ?o . ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}
            UNION
-           {{ ?s ?p ?o . ?p a owl:SymmetricProperty . ?st rdf:subject ?o ; rdf:predicate ?p ; rdf:object ?s . BIND(true AS ?sym) }}
+           {{ ?s ?p ?o . ?p a owl:SymmetricProperty . ?st rdf:subject ?o ; rdf:predicate ?p ; rdf:object ?s }}
            FILTER(STRSTARTS(STR(?s), \"{ent}\") && STRSTARTS(STR(?o), \"{ent}\") && STRSTARTS(STR(?p), \"{gk}\"))
            ?st gk:polarity gk:positive ; gk:modality gk:asserted ; gk:hasEvidence ?ev .
            OPTIONAL {{ ?st gk:date ?d }} OPTIONAL {{ ?st gk:cameoCode ?c }}
@@ -261,7 +261,7 @@ pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
                     statements: text(s.get("nst")).and_then(|v| v.parse().ok()).unwrap_or(0),
                     first: text(s.get("first")),
                     last: text(s.get("last")),
-                    symmetric: text(s.get("symmetric")).as_deref() == Some("true"),
+                    symmetric: text(s.get("p")).is_some_and(|r| crate::vocab::Vocabulary::builtin().get(&r).is_some_and(|d| d.symmetric)),
                 },
             ));
         }
