@@ -28,7 +28,8 @@ fn prefix_le(a: &str, b: &str) -> bool {
 }
 
 impl Filter {
-    fn keeps(&self, e: &Edge) -> bool {
+    /// Whether the filter keeps an edge (relation, QuadClass, evidence, date range).
+    pub fn keeps(&self, e: &Edge) -> bool {
         let in_range = match (&self.from, &e.last) {
             (Some(f), Some(l)) => prefix_le(f, l),
             _ => true,
@@ -42,7 +43,8 @@ impl Filter {
             && e.evidence >= self.min_evidence
     }
 
-    fn keeps_node(&self, n: &Node) -> bool {
+    /// Whether the filter keeps an entity (its type).
+    pub fn keeps_node(&self, n: &Node) -> bool {
         self.types.is_empty() || self.types.iter().any(|t| t.eq_ignore_ascii_case(&n.etype))
     }
 }

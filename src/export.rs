@@ -39,7 +39,7 @@ pub enum ExportFormat {
 
 /// Whether a format writes RDF (the whole store) rather than the network projection.
 pub fn is_rdf(format: ExportFormat) -> bool {
-    matches!(format, ExportFormat::Ttl | ExportFormat::Nt | ExportFormat::Nq | ExportFormat::Events)
+    matches!(format, ExportFormat::Ttl | ExportFormat::Nt | ExportFormat::Nq)
 }
 
 /// Writes the store in `format`. For csv and jsonl, `nodes` chooses the node list instead of
@@ -67,7 +67,7 @@ pub fn export(store: &Store, format: ExportFormat, nodes: bool, out: &mut dyn Wr
             }
             w.finish()?;
         }
-        ExportFormat::Events => write_events(store, out)?,
+        ExportFormat::Events => write_events(store, &|_, _, _| true, out)?,
         _ => export_graph(&project(store)?, format, nodes, out)?,
     }
     Ok(())
@@ -114,14 +114,16 @@ pub fn write_jsonld(g: &DiGraph<Node, Edge>, out: &mut dyn Write) -> Result<()> 
 /// QuadClass, GoldsteinScale, NumMentions, NumArticles, SOURCEURL; then geokg's Polarity,
 /// Modality and Relation. Actor codes are states' ISO alpha-3 codes, which CAMEO's country codes
 /// follow; for people and organisations the code is left empty rather than guessed.
-pub fn write_events(store: &Store, out: &mut dyn Write) -> Result<()> {
-    let q = "SELECT ?st ?date ?a1 ?a1name ?a2 ?a2name ?cameo ?quad ?gold ?p ?pol ?mod (COUNT(DISTINCT ?ev) AS ?mentions) (COUNT(DISTINCT ?doc) AS ?articles) (SAMPLE(?u) AS ?url)
+/// `keep` selects rows: it sees both actors (as nodes) and the event as an edge (relation,
+/// QuadClass, mentions as evidence, its date as first and last).
+pub fn write_events(store: &Store, keep: &dyn Fn(&Node, &Node, &Edge) -> bool, out: &mut dyn Write) -> Result<()> {
+    let q = "SELECT ?st ?s ?o ?st1 ?st2 ?date ?a1 ?a1name ?a2 ?a2name ?cameo ?quad ?gold ?p ?pol ?mod (COUNT(DISTINCT ?ev) AS ?mentions) (COUNT(DISTINCT ?doc) AS ?articles) (SAMPLE(?u) AS ?url)
              WHERE { ?st gk:cameoCode ?cameo ; rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p ; gk:polarity ?pol ; gk:modality ?mod ; gk:hasEvidence ?ev .
                      ?ev gk:document ?doc . OPTIONAL { ?doc dcterms:source ?u }
                      OPTIONAL { ?st gk:date ?date } OPTIONAL { ?st gk:quadClass ?quad } OPTIONAL { ?st gk:goldstein ?gold }
                      OPTIONAL { ?s rdfs:label ?a1name } OPTIONAL { ?o rdfs:label ?a2name }
-                     OPTIONAL { ?s gk:iso3 ?a1 } OPTIONAL { ?o gk:iso3 ?a2 } }
-             GROUP BY ?st ?date ?a1 ?a1name ?a2 ?a2name ?cameo ?quad ?gold ?p ?pol ?mod ORDER BY ?date ?st";
+                     OPTIONAL { ?s gk:iso3 ?a1 } OPTIONAL { ?o gk:iso3 ?a2 } OPTIONAL { ?s a ?st1 } OPTIONAL { ?o a ?st2 } }
+             GROUP BY ?st ?s ?o ?st1 ?st2 ?date ?a1 ?a1name ?a2 ?a2name ?cameo ?quad ?gold ?p ?pol ?mod ORDER BY ?date ?st";
     writeln!(
         out,
         "GLOBALEVENTID\tSQLDATE\tMonthYear\tYear\tActor1Code\tActor1Name\tActor2Code\tActor2Name\tEventCode\tEventBaseCode\tEventRootCode\tQuadClass\tGoldsteinScale\tNumMentions\tNumArticles\tSOURCEURL\tPolarity\tModality\tRelation"
@@ -137,6 +139,18 @@ pub fn write_events(store: &Store, out: &mut dyn Write) -> Result<()> {
             };
             let local = |k: &str| v(k).rsplit(['#', '/']).next().unwrap_or("").to_string();
             let date = v("date");
+            let node = |iri: &str, label: &str, ty: &str| Node { iri: v(iri), label: v(label), etype: local(ty), ..Node::default() };
+            let event = Edge {
+                relation: local("p"),
+                quad_class: v("quad").parse().ok(),
+                evidence: v("mentions").parse().unwrap_or(0),
+                first: (!date.is_empty()).then(|| date.clone()),
+                last: (!date.is_empty()).then(|| date.clone()),
+                ..Edge::default()
+            };
+            if !keep(&node("s", "a1name", "st1"), &node("o", "a2name", "st2"), &event) {
+                continue;
+            }
             let digits: String = date.chars().filter(char::is_ascii_digit).collect();
             let sqldate = if digits.len() == 8 { digits.clone() } else { String::new() };
             let month = digits.get(..6).map(String::from).unwrap_or_default();
@@ -536,6 +550,14 @@ mod tests {
 }
 "##;
         assert_eq!(dot, want);
+    }
+
+    #[test]
+    fn graphviz_renders_escaped_labels() {
+        let mut out = Vec::new();
+        write_dot(&graph(), &mut out).unwrap();
+        let svg = String::from_utf8(render(&out, "svg").expect("graphviz `dot` is installed")).unwrap();
+        assert!(svg.contains("北京") && svg.contains("Say &quot;hi&quot; \\ 北京"), "{svg}");
     }
 
     #[test]

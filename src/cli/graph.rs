@@ -18,17 +18,32 @@ fn open(f: &GraphFilter) -> Result<GraphStore> {
     Ok(GraphStore::open_read_only(&f.store.clone().unwrap_or_else(default_store))?)
 }
 
-/// The projection, filtered, and restricted to an entity's neighbourhood when one is given.
-pub fn projection(store: &GraphStore, f: &GraphFilter, entity: Option<&str>, depth: usize) -> Result<DiGraph<Node, Edge>> {
-    let filter = Filter {
+fn to_filter(f: &GraphFilter) -> Filter {
+    Filter {
         from: f.from.clone(),
         to: f.to.clone(),
         relations: f.relation.clone(),
         quad_classes: f.quad_class.clone(),
         types: f.etype.clone(),
         min_evidence: f.min_evidence,
+    }
+}
+
+/// The filter, and the IRIs of the entities --entity/--depth selects (all when none is given).
+pub fn selection(store: &GraphStore, f: &GraphFilter, entity: Option<&str>, depth: usize) -> Result<(Filter, Option<std::collections::HashSet<String>>)> {
+    let set = match entity {
+        None => None,
+        Some(_) => {
+            let g = projection(store, f, entity, depth)?;
+            Some(g.node_indices().map(|i| g[i].iri.clone()).collect())
+        }
     };
-    let g = analytics::filter(&export::project(&store.store)?, &filter);
+    Ok((to_filter(f), set))
+}
+
+/// The projection, filtered, and restricted to an entity's neighbourhood when one is given.
+pub fn projection(store: &GraphStore, f: &GraphFilter, entity: Option<&str>, depth: usize) -> Result<DiGraph<Node, Edge>> {
+    let g = analytics::filter(&export::project(&store.store)?, &to_filter(f));
     match entity {
         None => Ok(g),
         Some(e) => {
