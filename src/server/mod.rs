@@ -6,6 +6,7 @@
 //!   form posts; updates only with --allow-update), results by Accept header or format=;
 //! - `GET /queries` and `GET /queries/NAME?param=...`: the named queries;
 //! - `GET /entity?e=...`: an entity's neighbourhood as JSON, with an SVG drawn by Graphviz;
+//! - `GET /context.jsonld`: the JSON-LD context of `geokg export --format jsonld`;
 //! - `GET /`: a self-contained page for people.
 //!
 //! Every response carries CORS headers, so browser tools such as YASGUI can query the endpoint.
@@ -206,6 +207,7 @@ fn route(store: &Store, cfg: &Config, req: &Request) -> Response {
     let params = req.params();
     match req.path() {
         "/" | "/index.html" => Response::new(200, "text/html; charset=utf-8", PAGE),
+        "/context.jsonld" => Response::new(200, "application/ld+json", crate::export::CONTEXT),
         "/sparql" => sparql_endpoint(store, cfg, req, &params),
         "/queries" => Response::json(serde_json::json!(queries::library()
             .iter()
@@ -415,6 +417,8 @@ mod tests {
         assert_eq!(handle(&store, &cfg, &get(&long, "")).status, 414);
         let update = Request { method: "POST".into(), url: "/sparql".into(), headers: vec![("content-type".into(), "application/sparql-update".into())], body: b"CLEAR ALL".to_vec() };
         assert_eq!(handle(&store, &cfg, &update).status, 403);
+        let ctx = handle(&store, &cfg, &get("/context.jsonld", ""));
+        assert!(String::from_utf8_lossy(&ctx.body).contains("\"@context\""));
     }
 
     #[test]
