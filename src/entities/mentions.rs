@@ -216,6 +216,33 @@ impl<'g> DocEntities<'g> {
         ))
     }
 
+    /// An organisation not in the dictionary ("the Lowy Institute"), with an id derived from its
+    /// name; the dictionary entity of that id if it is an organisation. None when the id is
+    /// taken by something else.
+    pub fn new_org(&mut self, name: &str) -> Option<usize> {
+        let id = super::gazetteer::slug(name);
+        if id.is_empty() {
+            return None;
+        }
+        if let Some(g) = self.gaz.by_id(&id) {
+            return (self.gaz.get(g).etype == EntityType::Organization).then(|| self.known(g));
+        }
+        if let Some(&i) = self.by_id.get(&id) {
+            return (self.list[i].etype == EntityType::Organization).then_some(i);
+        }
+        Some(self.push(
+            EntityRef {
+                id,
+                label: name.to_string(),
+                etype: EntityType::Organization,
+                iso3: None,
+                wikidata: None,
+            },
+            None,
+            None,
+        ))
+    }
+
     /// Records the country of a place the document introduced, from the place it lies in.
     /// Dictionary places keep their own country; the first country said wins.
     pub fn set_country(&mut self, place: usize, within: usize) {
@@ -293,6 +320,7 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         date,
         last_person: Vec::new(),
         last_countries: Vec::new(),
+        last_orgs: Vec::new(),
         titles: Vec::new(),
         places: Vec::new(),
         new_short_names: HashMap::new(),
@@ -327,6 +355,8 @@ struct State<'g, 'd> {
     /// People in order of mention, most recent last.
     last_person: Vec<usize>,
     last_countries: Vec<usize>,
+    /// Organisations in order of mention, most recent last ("the movement's spokesman").
+    last_orgs: Vec<usize>,
     titles: Vec<TitleFact>,
     places: Vec<PlaceFact>,
     /// Short names of the people this document introduced ("Waweru" for "Amina Waweru").
@@ -413,6 +443,10 @@ impl<'g> State<'g, '_> {
                     EntityType::Country if !m.modifier || m.kind != MentionKind::Demonym => {
                         self.last_countries.retain(|&c| c != e);
                         self.last_countries.push(e);
+                    }
+                    EntityType::Organization if m.kind != MentionKind::Metonym => {
+                        self.last_orgs.retain(|&c| c != e);
+                        self.last_orgs.push(e);
                     }
                     _ => {}
                 }
@@ -573,6 +607,11 @@ impl<'g> State<'g, '_> {
         let title_spans: Vec<Span> = titles.iter().map(|(sp, _)| *sp).collect();
         for (tspan, role) in titles {
             let title_text = &text[tspan.start..tspan.end];
+            // "a senior fellow at X", "an expert at X": a post at an organisation, said only with it.
+            if AFFILIATIONS.contains(&role.as_str()) {
+                self.affiliation(text, s, si, tspan, &role, out);
+                continue;
+            }
             let possessor = self.possessor_before(text, tspan.start, out);
             // "Foreign Minister Sergey Lavrov", "White House spokeswoman Sarah Sanders": a title
             // followed by a name, capitalised or after a possessor.
@@ -606,7 +645,20 @@ impl<'g> State<'g, '_> {
                 }
             }
             // "Sergey Lavrov, Russia's foreign minister": an apposition after a person.
-            let Some(possessor_start) = self.apposition_start(text, tspan.start, out) else { continue };
+            // "was named the new leader of X": the title a person is given.
+            if let Some(person) = self.named_to(text, s, tspan, out) {
+                // "X, who doubles as deputy premier": the state of the person's other title here.
+                let other = self.titles.iter().rev().find(|t| t.sentence == si && t.person == person && self.ents.get(t.of).etype == EntityType::Country).map(|t| t.of);
+                let of = possessor.or_else(|| self.of_after(text, tspan.end, out)).or(other);
+                if let Some(of) = of {
+                    let pstart = out.iter().find(|m| m.entities.first() == Some(&person) && m.span.end <= tspan.start).map_or(tspan.start, |m| m.span.start);
+                    self.titles.push(TitleFact { person, role: role_text(&role, title_text), of, span: Span::new(pstart, tspan.end), sentence: si });
+                }
+                continue;
+            }
+            let tenure_start = skip_tenure(text, tspan.start).len();
+            let tenure_start = if tenure_start < tspan.start { tenure_start + 1 } else { tspan.start };
+            let Some(possessor_start) = self.apposition_start(text, tenure_start, out) else { continue };
             let before = text[..possessor_start].trim_end();
             let Some(before) = before.strip_suffix(',') else { continue };
             let before_end = before.trim_end().len();
@@ -616,13 +668,20 @@ impl<'g> State<'g, '_> {
                 .find(|m| m.span.end == before_end && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person)
                 .map(|m| (m.entities[0], m.span.start));
             let Some((person, pstart)) = known.or_else(|| self.person_before(text, s, before_end, out)) else { continue };
+            // "the leader of X" with X unresolved: the owner is said, so the dictionary may not guess it.
+            let owner_said = text[tspan.end..s.end].starts_with(" of ");
             let of = possessor
                 .or_else(|| self.of_after(text, tspan.end, out))
-                .or_else(|| self.office_from_dictionary(person, &role));
+                .or_else(|| if owner_said { None } else { self.office_from_dictionary(person, &role) });
             if let Some(of) = of {
                 self.titles.push(TitleFact { person, role: role_text(&role, title_text), of, span: Span::new(pstart, tspan.end), sentence: si });
             }
         }
+        // "X, who heads the Y": a relative clause giving the office.
+        self.who_heads(text, s, si, out);
+        // A title and a rank before one name ("Commandant Rear Admiral X of Chile") are one fact.
+        let mut seen = std::collections::HashSet::new();
+        self.titles.retain(|t| t.sentence != si || seen.insert((t.person, t.of, t.span.end)));
         // "France's Emmanuel Macron": a state's possessive before one of its office holders.
         let people: Vec<(usize, Span)> = out
             .iter()
@@ -646,6 +705,82 @@ impl<'g> State<'g, '_> {
                 let start = out.iter().find(|m| m.entities.first() == Some(&c) && m.span.end <= pspan.start).map_or(pspan.start, |m| m.span.start);
                 self.titles.push(TitleFact { person, role, of: c, span: Span::new(start, pspan.end), sentence: si });
             }
+        }
+    }
+
+    /// "Mark Weston, a senior fellow at the Lowy Institute": an apposition after a person whose
+    /// title holds only with the organisation after it.
+    fn affiliation(&mut self, text: &str, s: Span, si: usize, tspan: Span, role: &str, out: &mut Vec<Mention>) {
+        let head = text[s.start..tspan.start].trim_end();
+        let head = head.strip_suffix("senior").or_else(|| head.strip_suffix("leading")).or_else(|| head.strip_suffix("independent")).unwrap_or(head).trim_end();
+        let head = ["a", "an", "the"].iter().find_map(|d| head.strip_suffix(d).filter(|h| h.ends_with(' '))).unwrap_or(head).trim_end();
+        let Some(before) = head.strip_suffix(',') else { return };
+        let before_end = s.start + before.trim_end().len();
+        let Some(of) = self.of_after(text, tspan.end, out) else { return };
+        if self.ents.get(of).etype != EntityType::Organization {
+            return;
+        }
+        let known = out
+            .iter()
+            .rev()
+            .find(|m| m.span.end == before_end && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person)
+            .map(|m| (m.entities[0], m.span.start));
+        let Some((person, pstart)) = known.or_else(|| self.person_before(text, s, before_end, out)) else { return };
+        self.titles.push(TitleFact { person, role: role.to_string(), of, span: Span::new(pstart, tspan.end), sentence: si });
+    }
+
+    /// "X was named the new leader of Y", "X was elected chairman of Y": the person given the
+    /// title, the subject of a verb of appointment right before it.
+    fn named_to(&mut self, text: &str, s: Span, tspan: Span, out: &mut Vec<Mention>) -> Option<usize> {
+        let mut head = text[s.start..tspan.start].trim_end();
+        for _ in 0..3 {
+            let w = head.rsplit(' ').next().unwrap_or("");
+            if matches!(w, "the" | "a" | "an" | "new" | "next" | "its" | "their") || TENURE_WORDS.contains(&w) {
+                head = head[..head.len() - w.len()].trim_end();
+            }
+        }
+        let verb = APPOINTED.iter().find(|v| head.ends_with(*v) && (v.starts_with(',') || head[..head.len() - v.len()].ends_with(' ')))?;
+        let subj = head[..head.len() - verb.len()].trim_end();
+        let end = s.start + subj.len();
+        if let Some(m) = out.iter().find(|m| m.span.end == end && m.entities.len() == 1) {
+            let e = m.entities[0];
+            return (self.ents.get(e).etype == EntityType::Person).then_some(e);
+        }
+        self.person_before(text, s, end, out).map(|(p, _)| p)
+    }
+
+    /// "Mykola Petrenko, who heads the Kyiv regional administration": the person heads the body.
+    fn who_heads(&mut self, text: &str, s: Span, si: usize, out: &mut Vec<Mention>) {
+        let stext = &text[s.start..s.end];
+        for (verb, role) in HEADS {
+            let Some(i) = stext.find(verb) else { continue };
+            let end = s.start + i;
+            let known = out
+                .iter()
+                .find(|m| m.span.end == end && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person)
+                .map(|m| (m.entities[0], m.span));
+            let Some((person, pspan)) = known.or_else(|| self.person_before(text, s, end, out).map(|(p, st)| (p, Span::new(st, end)))) else { continue };
+            let at = pspan.end + verb.len();
+            let rest2 = &text[at..s.end];
+            let at = at + if rest2.starts_with("the ") { 4 } else { 0 };
+            let of = match out.iter().find(|m| m.span.start == at) {
+                Some(m) => m.entities.first().copied().filter(|&e| matches!(self.ents.get(e).etype, EntityType::Country | EntityType::Organization)),
+                None => match org_name_at(text, at).filter(|sp| sp.end <= s.end && !is_covered(out, *sp)) {
+                    Some(sp) => {
+                        let e = self.ents.new_org(&text[sp.start..sp.end]);
+                        if let Some(e) = e {
+                            out.push(Mention { span: sp, entities: vec![e], kind: MentionKind::Name, modifier: false, stands_for: None, agent: false });
+                        }
+                        e
+                    }
+                    None => None,
+                },
+            };
+            let Some(of) = of else { continue };
+            if self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
+                continue;
+            }
+            self.titles.push(TitleFact { person, role: role.to_string(), of, span: Span::new(pspan.start, at), sentence: si });
         }
     }
 
@@ -720,9 +855,26 @@ impl<'g> State<'g, '_> {
     /// The state or organisation right before a title: "Russian", "Russia's", "NATO", "UN",
     /// "the White House".
     fn possessor_before(&mut self, text: &str, title_start: usize, out: &[Mention]) -> Option<usize> {
-        let head = text[..title_start].trim_end();
-        let head = head.strip_suffix("'s").or_else(|| head.strip_suffix("’s")).unwrap_or(head);
-        let m = out.iter().rev().find(|m| m.span.end == head.len() || (m.span.start < title_start && m.span.end > title_start && m.kind == MentionKind::Demonym))?;
+        let head = skip_tenure(text, title_start);
+        let title_start = head.len();
+        let possessive = head.strip_suffix("'s").or_else(|| head.strip_suffix("’s"));
+        let head = possessive.unwrap_or(head);
+        let Some(m) = out.iter().rev().find(|m| m.span.end == head.len() || (m.span.start < title_start && m.span.end > title_start && m.kind == MentionKind::Demonym)) else {
+            // "the Islamist movement's spokesman": a definite description of an organisation
+            // named earlier stands for the one named last.
+            possessive?;
+            let words: Vec<&str> = head.rsplit(' ').take(4).collect();
+            let noun = *words.first()?;
+            if !ORG_ANAPHORS.contains(&noun) {
+                return None;
+            }
+            // "the" and at most two adjectives before the noun ("the Islamist movement's").
+            let det = words.iter().skip(1).position(|w| matches!(*w, "the" | "The"))? + 1;
+            if !words[1..det].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')) {
+                return None;
+            }
+            return self.last_orgs.last().copied();
+        };
         let e = *m.entities.first()?;
         match self.ents.get(e).etype {
             EntityType::Country | EntityType::Organization => Some(e),
@@ -732,15 +884,41 @@ impl<'g> State<'g, '_> {
     }
 
     /// "the foreign minister of Russia".
-    fn of_after(&mut self, text: &str, end: usize, out: &[Mention]) -> Option<usize> {
+    /// "the foreign minister of Russia", "police chief of Balkh province", "a senior fellow at
+    /// the Lowy Institute": the state, organisation or place after "of" (or "at").
+    fn of_after(&mut self, text: &str, end: usize, out: &mut Vec<Mention>) -> Option<usize> {
         let rest = &text[end..];
         let trimmed = rest.trim_start();
-        let rest2 = trimmed.strip_prefix("of ")?;
+        let rest2 = trimmed.strip_prefix("of ").or_else(|| trimmed.strip_prefix("at "))?;
         let rest2 = rest2.strip_prefix("the ").unwrap_or(rest2);
+        // `rest2` is a suffix of the whole text, so its start is measured from the text's end.
         let at = text.len() - rest2.len();
-        let m = out.iter().find(|m| m.span.start == at)?;
-        let e = *m.entities.first()?;
-        matches!(self.ents.get(e).etype, EntityType::Country | EntityType::Organization).then_some(e)
+        // "the Colombian Green Party", "the Canberra Strategy Institute": a body's name that
+        // opens with a place or demonym is the body's.
+        let body = org_name_at(text, at).filter(|sp| out.iter().filter(|m| m.span.start < sp.end && m.span.end > sp.start).all(|m| m.span.end < sp.end && !m.modifier));
+        let m = out.iter().find(|m| m.span.start == at);
+        if let (Some(sp), Some(_)) = (body, m) {
+            if let Some(e) = self.ents.new_org(&text[sp.start..sp.end]) {
+                out.retain(|m| !(m.span.start >= sp.start && m.span.end <= sp.end));
+                out.push(Mention { span: sp, entities: vec![e], kind: MentionKind::Name, modifier: false, stands_for: None, agent: false });
+                return Some(e);
+            }
+        }
+        if let Some(m) = out.iter().find(|m| m.span.start == at) {
+            let e = *m.entities.first()?;
+            return match self.ents.get(e).etype {
+                EntityType::Country | EntityType::Organization => Some(e),
+                EntityType::Region | EntityType::City => Some(m.stands_for.unwrap_or(e)),
+                EntityType::Person => None,
+            };
+        }
+        let span = org_name_at(text, at)?;
+        if is_covered(out, span) {
+            return None;
+        }
+        let e = self.ents.new_org(&text[span.start..span.end])?;
+        out.push(Mention { span, entities: vec![e], kind: MentionKind::Name, modifier: false, stands_for: None, agent: false });
+        Some(e)
     }
 
     /// The state or organisation a known person's title belongs to, from the offices table:
@@ -765,7 +943,18 @@ impl<'g> State<'g, '_> {
         if !rest.starts_with(' ') {
             return None;
         }
-        let start = at + 1;
+        let mut start = at + 1;
+        // "Commandant Major General Arturo Rojas": a military rank before the name is no part of it.
+        'rank: loop {
+            for r in RANKS {
+                let after = text.get(start..).unwrap_or("");
+                if after.starts_with(r) && after[r.len()..].starts_with(' ') && after[r.len() + 1..].chars().next().is_some_and(char::is_uppercase) {
+                    start += r.len() + 1;
+                    continue 'rank;
+                }
+            }
+            break;
+        }
         if let Some(m) = out.iter().find(|m| m.span.start == start) {
             let e = *m.entities.first()?;
             // "Economy Minister Martin Pereyra": a short name followed by more of a name is
@@ -1244,6 +1433,81 @@ const ORG_WORDS: &[&str] = &[
     "Church", "Mosque", "Cathedral", "Temple", "Prison", "Base", "Club", "Summit", "Conference", "Forum", "Games", "Cup", "Festival",
     "Museum", "Square", "Street", "Road", "Avenue", "Bridge", "Tower", "Hall", "Mall", "Market", "Station", "Plant", "Project",
 ];
+
+/// Words that make a capitalised name an organisation one can work for or lead.
+const BODY_WORDS: &[&str] = &[
+    "Institution", "Institute", "Council", "Group", "Party", "Bureau", "Agency", "Ministry", "Centre", "Center", "House", "University",
+    "College", "Academy", "Foundation", "Association", "Commission", "Committee", "Department", "Office", "Fund", "Bank", "Corporation",
+    "Organisation", "Organization", "Union", "Federation", "Society", "Forum", "Movement", "Front", "Service", "Authority", "Board",
+];
+
+/// An organisation's name starting at `at`: a run of capitalised words (with "of", "for", "and",
+/// "on" inside it) holding one of BODY_WORDS: "Lowy Institute", "Council on Foreign Relations".
+fn org_name_at(text: &str, at: usize) -> Option<Span> {
+    let mut end = at;
+    let mut pos = at;
+    let mut has_body = false;
+    let mut words = 0;
+    for w in text[at..].split(' ') {
+        let core = w.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
+        let core = core.strip_suffix("'s").or_else(|| core.strip_suffix("’s")).unwrap_or(core);
+        let name_word = is_capitalized(core) && core.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '&' | '\'' | '’'));
+        if name_word {
+            words += 1;
+            end = pos + core.len();
+            has_body |= BODY_WORDS.contains(&core);
+        } else if !(words > 0 && matches!(core, "of" | "for" | "and" | "on" | "&") && core.len() == w.len()) {
+            break;
+        }
+        if core.len() != w.len() || words >= 8 {
+            break;
+        }
+        pos += w.len() + 1;
+    }
+    (has_body && words >= 2).then(|| Span::new(at, end))
+}
+
+/// Military and police ranks written before a name, longest first.
+const RANKS: &[&str] = &[
+    "Lieutenant General", "Lieutenant Colonel", "Lieutenant Commander", "Major General", "Brigadier General", "Rear Admiral", "Vice Admiral",
+    "Air Marshal", "Air Chief Marshal", "Field Marshal", "Staff Sergeant", "General", "Admiral", "Colonel", "Brigadier", "Commodore", "Captain",
+    "Lieutenant", "Sergeant", "Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Lt. Col.", "Col.", "Adm.", "Capt.", "Lt.", "Sgt.", "Maj.",
+];
+
+/// Titles that hold only with the organisation after them ("a senior fellow at X").
+const AFFILIATIONS: &[&str] = &["senior fellow", "fellow", "expert", "analyst", "researcher", "professor", "scholar"];
+
+/// Verbs that give a person the title after them ("was named the new leader of X").
+const APPOINTED: &[&str] = &[
+    "was named", "has been named", "was appointed", "has been appointed", "was elected", "has been elected", "was chosen as", "was picked as",
+    "was sworn in as", "became", "becomes", "was installed as", ", who doubles as", ", who also serves as", ", who serves as", ", who is also",
+];
+
+/// Relative clauses that give the office of the person before them, and the role they give.
+const HEADS: &[(&str, &str)] = &[
+    (", who heads ", "head"), (", who leads ", "leader"), (", who chairs ", "chair"), (", who runs ", "head"), (", who directs ", "director"),
+    (", who commands ", "commander"),
+];
+
+/// Nouns by which a definite description refers back to an organisation ("the group's leader").
+const ORG_ANAPHORS: &[&str] = &["movement", "group", "militia", "organisation", "organization", "insurgency", "party", "alliance", "bloc", "faction", "outfit"];
+
+/// Words between a possessor and a title that say when the office was held ("Israel's former
+/// prime minister"): the office is still the possessor's.
+const TENURE_WORDS: &[&str] = &["former", "late", "then", "outgoing", "incoming", "acting", "interim", "current", "new", "longtime", "long-time", "ex-"];
+
+/// The text before a title, without the tenure words right before it.
+fn skip_tenure(text: &str, title_start: usize) -> &str {
+    let mut head = text[..title_start].trim_end();
+    loop {
+        let w = head.rsplit(' ').next().unwrap_or("");
+        if !w.is_empty() && TENURE_WORDS.contains(&w.to_lowercase().as_str()) && head.len() > w.len() {
+            head = head[..head.len() - w.len()].trim_end();
+        } else {
+            return head;
+        }
+    }
+}
 
 /// Prepositions after which an unknown capitalised name is a place when its country follows.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "from", "near", "at"];
