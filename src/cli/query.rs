@@ -37,7 +37,7 @@ pub fn run(a: &QueryArgs) -> Result<ExitCode> {
         }
     }
     // Syntax errors are reported before the store is opened.
-    let _ = geokg::sparql::prepare(&query, None).map_err(|e| anyhow::anyhow!("{e}"))?;
+    geokg::sparql::prepare(&query, None).map(drop).map_err(|e| anyhow::anyhow!("{e}"))?;
     let path = a.store.clone().unwrap_or_else(default_store);
     let store = GraphStore::open_read_only(&path)?;
     let mut bindings = Vec::new();

@@ -321,6 +321,7 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         last_person: Vec::new(),
         last_countries: Vec::new(),
         last_orgs: Vec::new(),
+        last_subject: None,
         titles: Vec::new(),
         places: Vec::new(),
         new_short_names: HashMap::new(),
@@ -357,6 +358,9 @@ struct State<'g, 'd> {
     last_countries: Vec<usize>,
     /// Organisations in order of mention, most recent last ("the movement's spokesman").
     last_orgs: Vec<usize>,
+    /// The state or organisation that opened the previous sentence as its subject ("The United
+    /// States, which ..., would ..."), for a sentence-initial "It" that follows.
+    last_subject: Option<usize>,
     titles: Vec<TitleFact>,
     places: Vec<PlaceFact>,
     /// Short names of the people this document introduced ("Waweru" for "Amina Waweru").
@@ -418,9 +422,18 @@ impl<'g> State<'g, '_> {
         self.titled_people(text, s, si, &tokens, &mut out);
         // 2b. Unknown places set by a preposition and their country: "in X, Namibia", "to X in Y".
         self.located_names(text, s, si, &tokens, &mut out);
-        // 3. Pronouns and groups.
+        // 3. "It has been trying to ...": a sentence-initial "It" before a verb refers back to the
+        // state or organisation that was the subject of the previous sentence.
+        if let Some(m) = self.sentence_initial_it(text, &tokens, &out) {
+            out.push(m);
+        }
+        // 3b. Pronouns and groups.
         self.pronouns_and_groups(text, &tokens, &mut out);
+        // 3c. "the U.S. leader", "the Chinese president": the one person this document titled as
+        // that state's leader.
+        self.definite_leader(text, &tokens, &mut out);
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        self.last_subject = self.subject_of(text, s, &out);
         for m in &out {
             if m.kind == MentionKind::TitledPerson {
                 if let Some(&p) = m.entities.first() {
@@ -1266,6 +1279,94 @@ impl<'g> State<'g, '_> {
         }
     }
 
+    /// The single state or organisation that opens a sentence as its subject: "Israel, which ...,
+    /// has pledged", "The United States would". None when the sentence opens otherwise, or when
+    /// the opening names more than one entity ("Russia and China").
+    fn subject_of(&self, text: &str, s: Span, out: &[Mention]) -> Option<usize> {
+        let first = out.iter().find(|m| !m.modifier)?;
+        let before = text[s.start..first.span.start].trim();
+        if !(before.is_empty() || before == "The") || first.entities.len() != 1 || first.kind == MentionKind::Demonym {
+            return None;
+        }
+        let e = first.entities[0];
+        if !matches!(self.ents.get(e).etype, EntityType::Country | EntityType::Organization) {
+            return None;
+        }
+        // The next words must continue the subject: a comma (apposition or relative clause) or a verb,
+        // not "and"/"or" (a compound subject) or a possessive ("Israel's army").
+        let after = text[first.span.end..s.end].trim_start();
+        if after.starts_with("and ") || after.starts_with("or ") || after.starts_with("'s") || after.starts_with("’s") {
+            return None;
+        }
+        Some(e)
+    }
+
+    /// "It has pledged", "It will ask": "It" opening a sentence before an auxiliary or a reporting
+    /// verb, resolved to the previous sentence's subject. Not the expletive "It is ...", "It has
+    /// been a year", "It will be hard".
+    fn sentence_initial_it(&self, text: &str, tokens: &[Token], out: &[Mention]) -> Option<Mention> {
+        let subject = self.last_subject?;
+        let words: Vec<&str> = tokens.iter().filter(|t| t.is_word).take(4).map(|t| &text[t.span.start..t.span.end]).collect();
+        if words.len() < 3 || words[0] != "It" {
+            return None;
+        }
+        let ok = match words[1] {
+            "has" | "have" | "had" | "will" | "would" | "also" => match words[2] {
+                "been" => words.get(3).is_some_and(|w| w.ends_with("ing")),
+                "be" | "not" | "a" | "an" | "the" | "to" | "is" | "was" => false,
+                w => w.len() > 2 && w.chars().all(|c| c.is_ascii_lowercase()),
+            },
+            "said" | "says" | "announced" | "pledged" | "vowed" | "urged" | "called" | "accused" | "warned" => true,
+            _ => false,
+        };
+        if !ok || out.iter().any(|m| !m.modifier && m.span.start < tokens[0].span.end) {
+            return None;
+        }
+        let first = tokens.iter().find(|t| t.is_word)?;
+        Some(Mention { span: first.span, entities: vec![subject], kind: MentionKind::Pronoun, modifier: false, stands_for: None, agent: false })
+    }
+
+    /// "The U.S. leader, who will visit ...": "the" + a state (name or demonym) + "leader" or
+    /// "president" refers back to the person the document titled as that state's president, when
+    /// exactly one was.
+    fn definite_leader(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+        let mut found = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let w = &text[t.span.start..t.span.end];
+            if !matches!(w, "leader" | "president") {
+                continue;
+            }
+            let Some(mi) = out.iter().position(|m| m.span.end <= t.span.start && text[m.span.end..t.span.start].trim().is_empty()) else { continue };
+            let m = &out[mi];
+            if m.entities.len() != 1 || self.ents.get(m.entities[0]).etype != EntityType::Country {
+                continue;
+            }
+            let before = text[..m.span.start].trim_end();
+            if !matches!(before.split_whitespace().next_back(), Some("the" | "The")) {
+                continue;
+            }
+            // Not followed by a name: "the U.S. president Donald Trump" is a title, handled elsewhere.
+            if let Some(n) = tokens.get(i + 1) {
+                if n.is_word && is_capitalized(&text[n.span.start..n.span.end]) {
+                    continue;
+                }
+            }
+            let country = m.entities[0];
+            let mut people: Vec<usize> = self.titles.iter().filter(|f| f.of == country && matches!(f.role.as_str(), "President" | "Prime Minister")).map(|f| f.person).collect();
+            people.sort_unstable();
+            people.dedup();
+            if people.len() != 1 {
+                continue;
+            }
+            let art = before.len() - 3;
+            found.push((mi, Mention { span: Span::new(art, t.span.end), entities: vec![people[0]], kind: MentionKind::Pronoun, modifier: false, stands_for: None, agent: false }));
+        }
+        for (mi, m) in found.into_iter().rev() {
+            out[mi].modifier = true;
+            out.push(m);
+        }
+    }
+
     fn pronouns_and_groups(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             let w = &text[t.span.start..t.span.end];
@@ -1310,17 +1411,24 @@ impl<'g> State<'g, '_> {
                     // The two most recent, from this sentence first.
                     let mut pair: Vec<usize> = Vec::new();
                     let want_person = matches!(next.as_str(), "leaders" | "presidents" | "men" | "ministers");
+                    // "X has been trying to persuade both sides": the sides of a dispute are others
+                    // than the subject that acts on them.
+                    let exclude: Vec<usize> = if next == "sides" {
+                        out.iter().filter(|m| !m.modifier).min_by_key(|m| m.span.start).filter(|m| m.span.end <= span.start).map(|m| m.entities.clone()).unwrap_or_default()
+                    } else {
+                        Vec::new()
+                    };
                     for m in out.iter().rev().filter(|m| m.span.end <= span.start && !m.modifier) {
                         for &e in &m.entities {
                             let is_person = self.ents.get(e).etype == EntityType::Person;
                             let is_country = self.ents.get(e).etype == EntityType::Country;
-                            if ((want_person && is_person) || (!want_person && is_country)) && !pair.contains(&e) && pair.len() < 2 {
+                            if ((want_person && is_person) || (!want_person && is_country)) && !pair.contains(&e) && !exclude.contains(&e) && pair.len() < 2 {
                                 pair.push(e);
                             }
                         }
                     }
                     for &e in pool.iter().rev() {
-                        if pair.len() < 2 && !pair.contains(&e) {
+                        if pair.len() < 2 && !pair.contains(&e) && !exclude.contains(&e) {
                             pair.push(e);
                         }
                     }

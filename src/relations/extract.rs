@@ -915,7 +915,7 @@ fn coordinated(args: &[Arg], k: usize, text: &str) -> Vec<usize> {
             return false;
         }
         let between = crate::text::gap(text, a.span.end, b.span.start).trim();
-        matches!(between, "and" | "," | ", and" | "&" | "or" | "as well as") || between.is_empty() && false
+        matches!(between, "and" | "," | ", and" | "&" | "or" | "as well as")
     };
     let mut lo = k;
     while lo > 0 && joins(&args[lo - 1], &args[lo]) {

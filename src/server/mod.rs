@@ -214,7 +214,7 @@ fn route(store: &Store, cfg: &Config, req: &Request) -> Response {
             .map(|q| serde_json::json!({"name": q.name, "description": q.description, "params": q.params, "text": q.text}))
             .collect::<Vec<_>>())),
         "/entity" => match param(&params, "e") {
-            Some(e) => entity(store, cfg, e),
+            Some(e) => entity(store, e),
             None => Response::text(400, "give the entity as e=LABEL, id or IRI"),
         },
         p => match p.strip_prefix("/queries/") {
@@ -319,7 +319,7 @@ fn cancel_message(e: &Error) -> bool {
 
 /// An entity's neighbourhood: its statements, as JSON, with an SVG from Graphviz when `dot` is
 /// installed.
-fn entity(store: &Store, cfg: &Config, e: &str) -> Response {
+fn entity(store: &Store, e: &str) -> Response {
     let term = match queries::resolve_entity(store, e) {
         Ok(t) => t,
         Err(err) => return Response::text(404, err.to_string()),
@@ -347,7 +347,6 @@ fn entity(store: &Store, cfg: &Config, e: &str) -> Response {
     let mut rows = Vec::new();
     let mut g: DiGraph<Node, Edge> = DiGraph::new();
     let mut nodes = HashMap::new();
-    let _ = cfg;
     match prepared.on_store(store).execute() {
         Ok(QueryResults::Solutions(sols)) => {
             for s in sols.flatten() {
