@@ -15,6 +15,7 @@
 //! pipeline   documents -> extract (parallel) -> store, in batches, with progress
 //! analytics  the projection -> filtered views, paths, neighbourhoods, rankings, dyads
 //! bench      a synthetic news corpus and the throughput, memory and latency benchmarks
+//! eval       gold relation files + records -> precision, recall, F1
 //! ```
 //!
 //! The extractor is usable without a store: [`relations::Extractor::extract`] maps a
@@ -25,6 +26,7 @@ pub mod bench;
 pub mod dates;
 pub mod entities;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod input;
 pub mod pipeline;

@@ -178,3 +178,26 @@ fn export_turtle_parses_back_with_rdflib_to_the_same_triples() {
     assert_eq!(n, distinct.len());
     assert!(n > 100);
 }
+
+#[test]
+fn eval_scores_records_against_a_gold_file() {
+    // Worked out by hand: of 3 required facts, the visit matches (strict), the criticism matches
+    // leniently (wrong polarity), the office is missed (it is in document d2); the meeting is a
+    // false positive, the partnership hits an optional row, the second visit is a duplicate, and
+    // "likes" is not in the vocabulary.
+    let r = ok(&["eval", fixture("eval.gold.tsv").to_str().unwrap(), fixture("eval.records.jsonl").to_str().unwrap(), "--doc", "d1", "--show"]);
+    let last: serde_json::Value = serde_json::from_str(r.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(last["required"], 3);
+    assert_eq!(last["lenient_tp"], 2);
+    assert_eq!(last["strict_tp"], 1);
+    assert_eq!(last["false_positives"], 1);
+    assert_eq!(last["duplicates"], 1);
+    assert_eq!(last["optional_hits"], 1);
+    assert_eq!(last["unscored_records"], 1);
+    assert_eq!(last["lenient"]["f1"], 0.667);
+    assert_eq!(last["strict"]["f1"], 0.333);
+    assert_eq!(last["date_accuracy"], 1.0);
+    assert!(r.stdout.contains("MISS  xi jinping -holdsOffice-> china"), "{}", r.stdout);
+    assert!(r.stdout.contains("WRONG china -criticizes-> russia (negative,asserted,) got criticizes (positive,asserted,)"), "{}", r.stdout);
+    assert!(r.stdout.contains("FP    xi jinping -meetsWith-> vladimir putin"), "{}", r.stdout);
+}

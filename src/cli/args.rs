@@ -43,6 +43,22 @@ pub enum Command {
     Rank(RankArgs),
     /// Per pair of actors: event counts and Goldstein sums for cooperation and conflict.
     Dyads(DyadsArgs),
+    /// Score relation records against a gold relation file: precision, recall, F1.
+    Eval(EvalArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    /// The gold file (TSV: subject, relation, object, polarity, modality, date, role, need, evidence).
+    pub gold: PathBuf,
+    /// The records (JSON Lines from `geokg extract`).
+    pub records: PathBuf,
+    /// Only the records of this document id.
+    #[arg(long)]
+    pub doc: Option<String>,
+    /// List misses, wrong qualifiers and false positives.
+    #[arg(long)]
+    pub show: bool,
 }
 
 /// Which part of the graph to use; shared by export, path, neighbors, rank and dyads.

@@ -11,6 +11,7 @@ mod progress;
 mod bench;
 mod serve;
 mod graph;
+mod eval;
 mod query;
 
 use anyhow::{Context, Result};
@@ -35,6 +36,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Neighbors(a) => graph::neighbors(a),
         Command::Rank(a) => graph::rank(a),
         Command::Dyads(a) => graph::dyads(a),
+        Command::Eval(a) => eval::run(a),
     }
 }
 
