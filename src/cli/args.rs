@@ -27,7 +27,7 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Run a SPARQL query against the store.
     Query(QueryArgs),
-    /// Export the store: RDF (ttl, nt, nq), the network (dot, svg, png, graphml), or edge and node lists (csv, jsonl).
+    /// Export the store: RDF (ttl, nt, nq), a CAMEO event table (events), the network (dot, svg, png, graphml, jsonld), or edge and node lists (csv, jsonl).
     Export(ExportArgs),
     /// Show, for one sentence, the mentions found, the cues that fired and why each candidate was kept or dropped.
     Explain(ExplainArgs),

@@ -349,6 +349,34 @@ impl Ctx<'_, '_> {
                                 }
                             }
                         }
+                        // "Allies" names a bond only when said of the sides ("A and B are close
+                        // allies", "the two allies"); "X rattled some allies" names other parties.
+                        if relation == "partnerOf" && matches!(text[cspan.start..cspan.end].to_lowercase().as_str(), "allies" | "ally") {
+                            let w = words_before(text, cspan.start, 4);
+                            let copula = |w: &String| {
+                                matches!(w.as_str(), "are" | "were" | "is" | "was" | "be" | "been" | "being" | "remain" | "remained" | "remains" | "became" | "become" | "becoming" | "as" | "two" | "both")
+                            };
+                            if !w.iter().any(copula) {
+                                note("'allies' not said of the sides: dropped".into());
+                                continue;
+                            }
+                        }
+                        // Partnership binds states and organisations: beside a state, a person stands for his own.
+                        if relation == "partnerOf" && ents.iter().any(|&e| a.entities.get(e).etype != EntityType::Person) {
+                            let mut mapped = Vec::new();
+                            for &e in &ents {
+                                if a.entities.get(e).etype == EntityType::Person {
+                                    match self.person_country(a, e) {
+                                        Some(c) => mapped.push(c),
+                                        None => {}
+                                    }
+                                } else {
+                                    mapped.push(e);
+                                }
+                            }
+                            ents = mapped;
+                            ents.sort();
+                        }
                         ents.dedup();
                         if ents.len() < 2 {
                             note("fewer than two sides: dropped".into());
@@ -509,6 +537,88 @@ impl Ctx<'_, '_> {
         self.structural(a, si, &args, log);
         self.allies(a, si, &args);
         self.judgements(a, si, &args);
+        self.reactions(a, si, &args);
+    }
+
+    /// A reaction that refers back to the previous sentence: "That drew rebukes from X and Y",
+    /// "The remarks prompted criticism from X". The reactor comes after "from"; the target is
+    /// the subject of the previous sentence, whose words or deed "that" stands for.
+    fn reactions(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        if si == 0 {
+            return;
+        }
+        let text = self.text;
+        let s = a.sentences[si];
+        let lower = text[s.start..s.end].to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let openers: &[&[&str]] = &[
+            &["that"], &["this"], &["the", "move"], &["the", "remarks"], &["the", "comments"], &["the", "comment"], &["the", "decision"], &["the", "statement"],
+            &["his", "remarks"], &["her", "remarks"], &["his", "comments"], &["her", "comments"], &["those", "remarks"], &["those", "comments"],
+        ];
+        let Some(op) = openers.iter().find(|o| words.len() > o.len() + 2 && words[..o.len()] == o[..]) else { return };
+        let mut k = op.len();
+        if matches!(words[k], "has" | "have" | "had") {
+            k += 1;
+        }
+        if !matches!(words[k], "drew" | "draws" | "drawn" | "prompted" | "sparked" | "triggered" | "provoked" | "brought" | "earned" | "attracted") {
+            return;
+        }
+        k += 1;
+        while k < words.len() && matches!(words[k], "a" | "sharp" | "swift" | "strong" | "angry" | "immediate" | "fierce" | "harsh" | "public" | "stern" | "quick" | "widespread") {
+            k += 1;
+        }
+        let Some(noun) = words.get(k) else { return };
+        let relation = match *noun {
+            "rebuke" | "rebukes" | "criticism" | "criticisms" | "condemnation" | "condemnations" | "censure" | "denunciation" | "denunciations" => "criticizes",
+            "praise" => "praises",
+            _ => return,
+        };
+        if words.get(k + 1) != Some(&"from") {
+            return;
+        }
+        let from_at = match text[s.start..s.end].to_lowercase().find(" from ") {
+            Some(i) => s.start + i + 6,
+            None => return,
+        };
+        // The reactors: actors after "from", but not a possessor ("Ireland's government") or the
+        // object of "of" in an apposition ("the leader of the party").
+        let reactors: Vec<&Arg> = args
+            .iter()
+            .filter(|g| g.is_actor && g.span.start >= from_at && within_clause(text, from_at, g.span.start))
+            .filter(|g| {
+                let prev = words_before(text, g.span.start, 1).pop().unwrap_or_default();
+                let rest = &text[g.span.end..s.end];
+                prev != "of" && !rest.starts_with("'s") && !rest.starts_with("’s")
+            })
+            .collect();
+        if reactors.is_empty() {
+            return;
+        }
+        // The target: the subject of the previous sentence, its first actor not governed by a preposition.
+        let p = a.sentences[si - 1];
+        let prev_args = self.args(a, si - 1);
+        let Some(target) = prev_args.iter().find(|g| {
+            let before = words_before(text, g.span.start, 1).pop().unwrap_or_default();
+            g.span.start >= p.start && g.is_actor && !LOCATIVE.contains(&before.as_str()) && !matches!(before.as_str(), "of" | "to" | "with" | "by" | "for" | "from" | "against" | "on" | "about")
+        }) else {
+            return;
+        };
+        // Only the sentence's first actor is its subject.
+        if !prev_args.iter().filter(|g| g.is_actor).next().is_some_and(|f| f.span == target.span) {
+            return;
+        }
+        let times = dates::find(&text[s.start..s.end], self.anchor, false);
+        let cue = Span::new(s.start, from_at);
+        let date = self.date_for(&times, &times, s, cue, Modality::Asserted, true);
+        let rule = format!("{relation}.reaction-from");
+        for g in reactors {
+            for &x in &g.entities {
+                for &y in &target.entities {
+                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                    self.emit(si, a, xe, relation, ye, Polarity::Positive, Modality::Asserted, date.clone(), None, None, cue.cover(g.span), rule.clone(), 0.65);
+                }
+            }
+        }
     }
 
     /// The subject of the clause whose verb or preposition governs a nominal cue: "X, speaking
