@@ -633,7 +633,7 @@ impl<'g> State<'g, '_> {
                 let of = possessor.or_else(|| self.of_after(text, pspan.end, out));
                 let of = of.or_else(|| self.office_from_dictionary(person, &role));
                 if let Some(of) = of {
-                    let role = self.role_with_body(text, tspan, &role, title_text, out);
+                    let role = self.role_with_body(text, tspan, &role, out);
                     self.titles.push(TitleFact { person, role, of, span: Span::new(tspan.start, pspan.end), sentence: si });
                 }
                 continue;
@@ -652,7 +652,7 @@ impl<'g> State<'g, '_> {
                 if let Some((person, pspan)) = self.person_after(text, at, tokens, out) {
                     let of = possessor.or_else(|| self.of_after(text, tspan.end, out)).or_else(|| self.office_from_dictionary(person, &role));
                     if let Some(of) = of {
-                        self.titles.push(TitleFact { person, role: role_text(&role, title_text), of, span: Span::new(tspan.start, pspan.end), sentence: si });
+                        self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(tspan.start, pspan.end), sentence: si });
                     }
                     continue;
                 }
@@ -665,7 +665,7 @@ impl<'g> State<'g, '_> {
                 let of = possessor.or_else(|| self.of_after(text, tspan.end, out)).or(other);
                 if let Some(of) = of {
                     let pstart = out.iter().find(|m| m.entities.first() == Some(&person) && m.span.end <= tspan.start).map_or(tspan.start, |m| m.span.start);
-                    self.titles.push(TitleFact { person, role: role_text(&role, title_text), of, span: Span::new(pstart, tspan.end), sentence: si });
+                    self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si });
                 }
                 continue;
             }
@@ -675,19 +675,14 @@ impl<'g> State<'g, '_> {
             let before = text[..possessor_start].trim_end();
             let Some(before) = before.strip_suffix(',') else { continue };
             let before_end = before.trim_end().len();
-            let known = out
-                .iter()
-                .rev()
-                .find(|m| m.span.end == before_end && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person)
-                .map(|m| (m.entities[0], m.span.start));
-            let Some((person, pstart)) = known.or_else(|| self.person_before(text, s, before_end, out)) else { continue };
+            let Some((person, pstart)) = self.person_ending_at(text, s, before_end, out) else { continue };
             // "the leader of X" with X unresolved: the owner is said, so the dictionary may not guess it.
             let owner_said = text[tspan.end..s.end].starts_with(" of ");
             let of = possessor
                 .or_else(|| self.of_after(text, tspan.end, out))
                 .or_else(|| if owner_said { None } else { self.office_from_dictionary(person, &role) });
             if let Some(of) = of {
-                self.titles.push(TitleFact { person, role: role_text(&role, title_text), of, span: Span::new(pstart, tspan.end), sentence: si });
+                self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si });
             }
         }
         // "X, who heads the Y": a relative clause giving the office.
@@ -721,6 +716,18 @@ impl<'g> State<'g, '_> {
         }
     }
 
+    /// The person named right before an apposition's comma: a person mention ending at `end`,
+    /// or else a new person from the capitalised words there. Returns the person and where the
+    /// name starts.
+    fn person_ending_at(&mut self, text: &str, s: Span, end: usize, out: &mut Vec<Mention>) -> Option<(usize, usize)> {
+        let known = out
+            .iter()
+            .rev()
+            .find(|m| m.span.end == end && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person)
+            .map(|m| (m.entities[0], m.span.start));
+        known.or_else(|| self.person_before(text, s, end, out))
+    }
+
     /// "Mark Weston, a senior fellow at the Lowy Institute": an apposition after a person whose
     /// title holds only with the organisation after it.
     fn affiliation(&mut self, text: &str, s: Span, si: usize, tspan: Span, role: &str, out: &mut Vec<Mention>) {
@@ -733,12 +740,7 @@ impl<'g> State<'g, '_> {
         if self.ents.get(of).etype != EntityType::Organization {
             return;
         }
-        let known = out
-            .iter()
-            .rev()
-            .find(|m| m.span.end == before_end && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person)
-            .map(|m| (m.entities[0], m.span.start));
-        let Some((person, pstart)) = known.or_else(|| self.person_before(text, s, before_end, out)) else { return };
+        let Some((person, pstart)) = self.person_ending_at(text, s, before_end, out) else { return };
         self.titles.push(TitleFact { person, role: role.to_string(), of, span: Span::new(pstart, tspan.end), sentence: si });
     }
 
@@ -798,8 +800,8 @@ impl<'g> State<'g, '_> {
     }
 
     /// A government body standing before a title names it: "White House spokeswoman".
-    fn role_with_body(&self, text: &str, tspan: Span, role: &str, title_text: &str, out: &[Mention]) -> String {
-        let base = role_text(role, title_text);
+    fn role_with_body(&self, text: &str, tspan: Span, role: &str, out: &[Mention]) -> String {
+        let base = role.to_string();
         let head = text[..tspan.start].trim_end();
         match out.iter().find(|m| m.span.end == head.len() && m.kind == MentionKind::Metonym) {
             Some(m) => format!("{} {}", &text[m.span.start..m.span.end], base),
@@ -1473,9 +1475,6 @@ fn minister_of(text: &str, s: Span) -> Vec<(Span, String)> {
     out
 }
 
-fn role_text(role: &str, _written: &str) -> String {
-    role.to_string()
-}
 
 
 /// A demonym used as a plain adjective ("German business leaders", "the Russian invasion"), not

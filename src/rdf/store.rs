@@ -166,14 +166,6 @@ impl GraphStore {
         Ok(stats)
     }
 
-    /// Removes a document, its evidence and the statements only it supported.
-    pub fn remove(&self, id: &str) -> Result<usize> {
-        let mut tx = self.store.start_transaction()?;
-        let n = remove_document(&mut tx, &model::document_iri(id))?;
-        tx.commit()?;
-        Ok(n)
-    }
-
     pub fn len(&self) -> Result<usize> {
         Ok(self.store.len()?)
     }
