@@ -34,8 +34,47 @@ impl Rng {
         &v[self.below(v.len())]
     }
     pub fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+        self.unit() <= p
     }
+    /// A float in [0, 1).
+    pub fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Zipf's law over `n` ranks (weight 1/rank): how often news names its actors. A few states
+/// and leaders fill most reports and a long tail appears now and then, which is what a
+/// relationship query meets in a real store; drawing actors uniformly would make every one of
+/// them a hub.
+pub struct Zipf {
+    cumulative: Vec<f64>,
+}
+
+impl Zipf {
+    pub fn new(n: usize) -> Zipf {
+        let mut sum = 0.0;
+        let cumulative = (1..=n.max(1))
+            .map(|rank| {
+                sum += 1.0 / rank as f64;
+                sum
+            })
+            .collect();
+        Zipf { cumulative }
+    }
+    /// A rank in 0..n.
+    pub fn sample(&self, rng: &mut Rng) -> usize {
+        let x = rng.unit() * self.cumulative[self.cumulative.len() - 1];
+        self.cumulative.partition_point(|&c| c <= x).min(self.cumulative.len() - 1)
+    }
+}
+
+/// `v` in a seeded random order (Fisher-Yates), so that which actors are frequent depends on
+/// the seed and not on the dictionary's order.
+fn shuffled<T>(mut v: Vec<T>, rng: &mut Rng) -> Vec<T> {
+    for i in (1..v.len()).rev() {
+        v.swap(i, rng.below(i + 1));
+    }
+    v
 }
 
 /// Sentences that carry no relation, with slots for entities: the bulk of any article.
@@ -67,6 +106,8 @@ pub struct Generator<'a> {
     rng: Rng,
     countries: Vec<usize>,
     people: Vec<(usize, String, usize)>,
+    country_rank: Zipf,
+    person_rank: Zipf,
     cities: Vec<usize>,
     cues: Vec<usize>,
     n: usize,
@@ -91,7 +132,11 @@ impl<'a> Generator<'a> {
                 c.frame == Frame::Verb && c.tail.is_none() && ex.vocab.get(&c.relation).is_some_and(|d| d.cameo.is_some())
             })
             .collect();
-        Generator { ex, rng: Rng::new(seed), countries, people, cities, cues, n: 0 }
+        let mut rng = Rng::new(seed);
+        let countries = shuffled(countries, &mut rng);
+        let people = shuffled(people, &mut rng);
+        let (country_rank, person_rank) = (Zipf::new(countries.len()), Zipf::new(people.len()));
+        Generator { ex, rng, countries, people, country_rank, person_rank, cities, cues, n: 0 }
     }
 
     fn label(&self, i: usize) -> &'a str {
@@ -99,7 +144,7 @@ impl<'a> Generator<'a> {
     }
 
     fn country(&mut self) -> usize {
-        self.countries[self.rng.below(self.countries.len())]
+        self.countries[self.country_rank.sample(&mut self.rng)]
     }
 
     fn demonym(&mut self, c: usize) -> String {
@@ -115,7 +160,7 @@ impl<'a> Generator<'a> {
         let day = *self.rng.pick(&["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "last week", "earlier this month"]);
         match self.rng.below(3) {
             0 if !self.people.is_empty() => {
-                let (p, role, c) = self.people[self.rng.below(self.people.len())].clone();
+                let (p, role, c) = self.people[self.person_rank.sample(&mut self.rng)].clone();
                 let dem = self.demonym(c);
                 format!("{dem} {role} {} {verb} {target} {day}, according to a statement released by the government.", self.label(p))
             }
@@ -258,6 +303,22 @@ mod tests {
         assert!((15.0..30.0).contains(&words_per_sentence), "{words_per_sentence}");
         let share = f.relation_sentences as f64 / f.sentences as f64;
         assert!((0.04..0.3).contains(&share), "relation-bearing share {share}");
+    }
+
+    #[test]
+    fn zipf_favours_low_ranks_and_covers_the_tail() {
+        let z = Zipf::new(100);
+        let mut rng = Rng::new(1);
+        let mut counts = [0usize; 100];
+        for _ in 0..100_000 {
+            counts[z.sample(&mut rng)] += 1;
+        }
+        // Weight 1/rank: rank 1 about twice rank 2 and ten times rank 10; H(100) is about 5.19.
+        let expect = |rank: f64| 100_000.0 / (rank * 5.187);
+        for (rank, got) in [(1.0, counts[0]), (2.0, counts[1]), (10.0, counts[9])] {
+            assert!((got as f64 - expect(rank)).abs() < 0.1 * expect(rank), "rank {rank}: {got}");
+        }
+        assert!(counts.iter().all(|&c| c > 0), "every rank is drawn now and then");
     }
 
     #[test]

@@ -32,7 +32,8 @@ pub fn extract_guarded(ex: &Extractor, doc: &Document) -> std::result::Result<Ve
         .map_err(|_| format!("document '{}': internal error in the extractor", doc.id))
 }
 
-/// Runs the pipeline over `docs`, calling `on_batch` after each committed batch.
+/// Runs the pipeline over `docs`, calling `on_batch` after each committed batch, and compacts
+/// the store at the end if anything was written.
 pub fn ingest(
     ex: &Extractor,
     store: &GraphStore,
@@ -67,6 +68,9 @@ pub fn ingest(
         }
         progress.stats += store.ingest(&batch, &alt_labels)?;
         on_batch(&progress);
+    }
+    if progress.stats.documents + progress.stats.replaced > 0 {
+        store.optimize()?;
     }
     Ok(progress)
 }

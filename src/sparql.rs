@@ -180,6 +180,7 @@ fn bind(p: GraphPattern, var: &Variable, term: &Term) -> GraphPattern {
         GraphPattern::Graph { name, inner } => GraphPattern::Graph { name, inner: b(inner) },
         GraphPattern::Extend { inner, variable, expression } if &variable != var => GraphPattern::Extend { inner: b(inner), variable, expression },
         GraphPattern::Minus { left, right } => GraphPattern::Minus { left: b(left), right: b(right) },
+        GraphPattern::Lateral { left, right } => GraphPattern::Lateral { left: b(left), right: b(right) },
         GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy { inner: b(inner), expression },
         GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: b(inner) },
         GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: b(inner) },
