@@ -112,6 +112,9 @@ pub struct TitleFact {
     pub of: usize,
     pub span: Span,
     pub sentence: usize,
+    /// How sure the words make it: an explicit qualifier (0.9), or the document's own state
+    /// taken as the owner of an unqualified domestic title (lower).
+    pub confidence: f32,
 }
 
 /// A place fact the words around a place state: "the Russian town of X" (X lies in Russia),
@@ -325,6 +328,7 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         titles: Vec::new(),
         places: Vec::new(),
         new_short_names: HashMap::new(),
+        doc_country: document_country(gaz, text),
     };
     let mut mentions = Vec::with_capacity(sentences.len());
     for (si, &s) in sentences.iter().enumerate() {
@@ -365,6 +369,10 @@ struct State<'g, 'd> {
     places: Vec<PlaceFact>,
     /// Short names of the people this document introduced ("Waweru" for "Amina Waweru").
     new_short_names: HashMap<String, usize>,
+    /// The state the article is filed from or is about (a dictionary index): the dateline's
+    /// country, else the one state the text names far more than any other. An unqualified
+    /// domestic title ("Mayor X", "cabinet minister Y") belongs to it.
+    doc_country: Option<usize>,
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -607,12 +615,16 @@ impl<'g> State<'g, '_> {
         let mut titles: Vec<(Span, String)> = TITLES
             .automaton
             .find_iter(stext)
-            .filter(|m| {
+            .filter_map(|m| {
                 let before = stext[..m.start()].chars().next_back();
-                let after = stext[m.end()..].chars().next();
-                before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+                let role = &TITLES.roles[m.pattern().as_usize()].0;
+                // "cabinet ministers A and B": a domestic title in the plural.
+                let plural = stext[m.end()..].starts_with('s') && is_domestic_role(role) && !role.ends_with('s');
+                let end = m.end() + usize::from(plural);
+                let after = stext[end..].chars().next();
+                let ok = before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+                ok.then(|| (Span::new(s.start + m.start(), s.start + end), role.clone()))
             })
-            .map(|m| (Span::new(s.start + m.start(), s.start + m.end()), TITLES.roles[m.pattern().as_usize()].0.clone()))
             .collect();
         // "minister of mines and energy", "Minister of Electricity": a ministry spelled out.
         titles.extend(minister_of(text, s));
@@ -628,13 +640,35 @@ impl<'g> State<'g, '_> {
             let possessor = self.possessor_before(text, tspan.start, out);
             // "Foreign Minister Sergey Lavrov", "White House spokeswoman Sarah Sanders": a title
             // followed by a name, capitalised or after a possessor.
-            let person = if is_capitalized(title_text) || possessor.is_some() { self.person_after(text, tspan.end, tokens, out) } else { None };
+            // An unqualified lower-case domestic title ("cabinet minister X", "deputy police chief
+            // Y") names its holder too when the article has a state of its own.
+            let lower_domestic = self.doc_country.is_some() && is_domestic_role(&role) && !is_capitalized(&role);
+            let person = if is_capitalized(title_text) || possessor.is_some() || lower_domestic { self.person_after(text, tspan.end, tokens, out) } else { None };
             if let Some((person, pspan)) = person {
-                let of = possessor.or_else(|| self.of_after(text, pspan.end, out));
-                let of = of.or_else(|| self.office_from_dictionary(person, &role));
-                if let Some(of) = of {
-                    let role = self.role_with_body(text, tspan, &role, out);
-                    self.titles.push(TitleFact { person, role, of, span: Span::new(tspan.start, pspan.end), sentence: si });
+                let plural = title_text.ends_with('s') && !role.ends_with('s');
+                let mut holders = vec![(person, pspan)];
+                // "cabinet ministers A and B", "Foreign Ministers A, B and C".
+                while plural {
+                    let end = holders.last().map_or(pspan.end, |h| h.1.end);
+                    let rest = &text[end..s.end];
+                    let skip = [", and ", " and ", ", "].iter().find(|c| rest.starts_with(*c)).map(|c| c.len() - 1);
+                    let Some(next) = skip.and_then(|k| self.person_after(text, end + k, tokens, out)) else { break };
+                    if holders.iter().any(|h| h.0 == next.0) {
+                        break;
+                    }
+                    holders.push(next);
+                }
+                let full_role = self.role_with_body(text, tspan, &role, out);
+                for (person, pspan) in holders {
+                    let of = possessor.or_else(|| self.of_after(text, pspan.end, out));
+                    let of = of.or_else(|| self.office_from_dictionary(person, &role));
+                    let (of, confidence) = match of {
+                        Some(of) => (Some(of), 0.9),
+                        None => (self.default_office(text, s, tspan, &role, pspan, out), 0.6),
+                    };
+                    if let Some(of) = of {
+                        self.titles.push(TitleFact { person, role: full_role.clone(), of, span: Span::new(tspan.start, pspan.end), sentence: si, confidence });
+                    }
                 }
                 continue;
             }
@@ -652,7 +686,7 @@ impl<'g> State<'g, '_> {
                 if let Some((person, pspan)) = self.person_after(text, at, tokens, out) {
                     let of = possessor.or_else(|| self.of_after(text, tspan.end, out)).or_else(|| self.office_from_dictionary(person, &role));
                     if let Some(of) = of {
-                        self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(tspan.start, pspan.end), sentence: si });
+                        self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(tspan.start, pspan.end), sentence: si, confidence: 0.9 });
                     }
                     continue;
                 }
@@ -665,7 +699,7 @@ impl<'g> State<'g, '_> {
                 let of = possessor.or_else(|| self.of_after(text, tspan.end, out)).or(other);
                 if let Some(of) = of {
                     let pstart = out.iter().find(|m| m.entities.first() == Some(&person) && m.span.end <= tspan.start).map_or(tspan.start, |m| m.span.start);
-                    self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si });
+                    self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
                 }
                 continue;
             }
@@ -682,7 +716,7 @@ impl<'g> State<'g, '_> {
                 .or_else(|| self.of_after(text, tspan.end, out))
                 .or_else(|| if owner_said { None } else { self.office_from_dictionary(person, &role) });
             if let Some(of) = of {
-                self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si });
+                self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
             }
         }
         // "X, who heads the Y": a relative clause giving the office.
@@ -711,9 +745,43 @@ impl<'g> State<'g, '_> {
             if let Some(office) = gaz.offices_of(g, self.date).find(|o| Some(o.of) == of_g) {
                 let role = office.role.clone();
                 let start = out.iter().find(|m| m.entities.first() == Some(&c) && m.span.end <= pspan.start).map_or(pspan.start, |m| m.span.start);
-                self.titles.push(TitleFact { person, role, of: c, span: Span::new(start, pspan.end), sentence: si });
+                self.titles.push(TitleFact { person, role, of: c, span: Span::new(start, pspan.end), sentence: si, confidence: 0.9 });
             }
         }
+    }
+
+    /// The article's own state as the owner of an unqualified domestic title before a name
+    /// ("Mayor X said", "cabinet minister Y"): only when nothing before the title may qualify it
+    /// (an unknown name as in "Acme President X", a possessive, a company or party noun) and
+    /// no owner follows the name ("Mayor X of Y").
+    fn default_office(&mut self, text: &str, s: Span, tspan: Span, role: &str, pspan: Span, out: &[Mention]) -> Option<usize> {
+        let c = self.doc_country?;
+        if !is_domestic_role(role) {
+            return None;
+        }
+        let head_end = skip_tenure(text, tspan.start).len().max(s.start);
+        let head = &text[s.start..head_end];
+        if out.iter().any(|m| m.span.end == head_end && m.span.start >= s.start) {
+            return None;
+        }
+        let prev = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        if prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with('\'') || prev.ends_with('’') {
+            return None;
+        }
+        let word = prev.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.len() == prev.len() && !word.is_empty() {
+            if is_capitalized(word) && !NOT_NAME.contains(&word) && !SENTENCE_OPENERS.contains(&word) && !matches!(word, "Another" | "Also" | "Said") {
+                return None;
+            }
+            if NON_STATE_HEADS.contains(&word.to_lowercase().as_str()) {
+                return None;
+            }
+        }
+        let after = text[pspan.end..s.end].trim_start();
+        if after.starts_with("of ") || after.starts_with("at ") {
+            return None;
+        }
+        Some(self.ents.known(c))
     }
 
     /// The person named right before an apposition's comma: a person mention ending at `end`,
@@ -741,7 +809,7 @@ impl<'g> State<'g, '_> {
             return;
         }
         let Some((person, pstart)) = self.person_ending_at(text, s, before_end, out) else { return };
-        self.titles.push(TitleFact { person, role: role.to_string(), of, span: Span::new(pstart, tspan.end), sentence: si });
+        self.titles.push(TitleFact { person, role: role.to_string(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
     }
 
     /// "X was named the new leader of Y", "X was elected chairman of Y": the person given the
@@ -795,7 +863,7 @@ impl<'g> State<'g, '_> {
             if self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
                 continue;
             }
-            self.titles.push(TitleFact { person, role: role.to_string(), of, span: Span::new(pspan.start, at), sentence: si });
+            self.titles.push(TitleFact { person, role: role.to_string(), of, span: Span::new(pspan.start, at), sentence: si, confidence: 0.9 });
         }
     }
 
@@ -1573,6 +1641,95 @@ fn org_name_at(text: &str, at: usize) -> Option<Span> {
     }
     (has_body && words >= 2).then(|| Span::new(at, end))
 }
+
+/// The state an article belongs to, as a wire reader takes it: the country of its dateline
+/// ("KYIV, Ukraine (AP) —", "TOKYO (Reuters) -"), else the state it names most when that one
+/// is named at least three times and at least one and a half times as often as any other (a
+/// place in a state counts for it). None otherwise.
+fn document_country(gaz: &Gazetteer, text: &str) -> Option<usize> {
+    for line in text.lines() {
+        if let Some(c) = dateline_country(gaz, line.trim_start()) {
+            return Some(c);
+        }
+    }
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for (_, _, hits) in gaz.find_names(text) {
+        let Some(h) = hits.first() else { continue };
+        if h.role == NameRole::ShortName {
+            continue;
+        }
+        let e = gaz.get(h.entity);
+        let c = match (e.etype, h.role) {
+            (EntityType::Country, _) => Some(h.entity),
+            // A capital standing for its state ("Kyiv said") or a seat of government.
+            (EntityType::City, NameRole::Name) if gaz.capital_of(h.entity).is_some() => gaz.capital_of(h.entity),
+            // A place in it ("Mazar-i-Sharif", "Balkh province").
+            (EntityType::City | EntityType::Region, NameRole::Name) => e.country,
+            _ => None,
+        };
+        if let Some(c) = c {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
+    v.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+    let (top, n) = *v.first()?;
+    let second = v.get(1).map_or(0, |&(_, n)| n);
+    (n >= 3 && 2 * n >= 3 * second).then_some(top)
+}
+
+/// The country of a dateline line: upper-case place words, an optional ", Country", an optional
+/// agency in brackets, then a dash.
+fn dateline_country(gaz: &Gazetteer, line: &str) -> Option<usize> {
+    let dash = line.char_indices().take(90).find(|&(_, c)| c == '—' || c == '–').map(|(i, _)| i).or_else(|| line.get(..line.len().min(90)).and_then(|h| h.find(" - ")))?;
+    let head = line[..dash].trim_end();
+    let place_end = head.find([',', '(']).unwrap_or(head.len());
+    let place = head[..place_end].trim();
+    if place.is_empty() || !place.chars().any(char::is_alphabetic) || !place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '.' | '\'' | '’')) {
+        return None;
+    }
+    let rest = &head[place_end..];
+    // "HANOI, Vietnam (AP)": the country or region after the comma.
+    if let Some(after) = rest.strip_prefix(',') {
+        let name = after.split('(').next().unwrap_or("").trim();
+        let exact = gaz.find_names(name).into_iter().find(|&(a, b, _)| a == 0 && b == name.len());
+        let hit = exact.and_then(|(_, _, hits)| hits.iter().find(|h| h.role == NameRole::Name).copied())?;
+        return gaz.country_of(hit.entity);
+    }
+    if !rest.is_empty() && !(rest.starts_with('(') && rest.ends_with(')')) {
+        return None;
+    }
+    // "TOKYO (Reuters)": a place the dictionary knows, in one country.
+    let name = title_case(place);
+    let found = gaz.find_names(&name).into_iter().find(|&(a, b, _)| a == 0 && b == name.len())?;
+    let places: Vec<usize> = found.2.iter().filter(|h| h.role == NameRole::Name && gaz.get(h.entity).etype.is_place()).filter_map(|h| gaz.country_of(h.entity)).collect();
+    match places.as_slice() {
+        [c, rest @ ..] if rest.iter().all(|r| r == c) => Some(*c),
+        _ => None,
+    }
+}
+
+/// Titles that name an office of a state's own government, army or police, which a wire
+/// reader gives to the article's state when no state is said ("Mayor X said", "cabinet
+/// minister Y"). Not international posts (Secretary-General, envoy, ambassador), ranks alone,
+/// nor titles a company or party shares (chairman, director, chief, head, leader, spokesman).
+const DOMESTIC_ROLES: &[&str] = &[
+    "President", "President-elect", "Vice President", "Vice-President", "Prime Minister", "Prime Minister-designate", "Premier", "Deputy Prime Minister",
+    "Deputy Premier", "Chancellor", "Foreign Minister", "Foreign Secretary", "Secretary of State", "Defense Minister", "Defence Minister", "Defense Secretary",
+    "Defence Secretary", "Interior Minister", "Finance Minister", "Trade Minister", "Energy Minister", "Justice Minister", "Health Minister", "Economy Minister",
+    "Foreign Ministry spokesman", "Foreign Ministry spokeswoman", "Foreign Ministry spokesperson", "National Security Adviser", "Governor", "Mayor",
+    "police chief", "deputy police chief", "cabinet minister", "government minister", "opposition leader", "lawmaker", "army chief", "military chief",
+];
+
+fn is_domestic_role(role: &str) -> bool {
+    DOMESTIC_ROLES.contains(&role) || role.starts_with("minister of ") || role.starts_with("Minister of ")
+}
+
+/// Lower-case nouns before a title that make it a post of some other body ("company president").
+const NON_STATE_HEADS: &[&str] = &[
+    "company", "firm", "club", "bank", "university", "college", "school", "corporation", "league", "federation", "association", "committee", "board",
+    "party", "union", "group", "team", "network", "channel", "studio", "foundation", "council", "church", "airline", "institute", "society",
+];
 
 /// Military and police ranks written before a name, longest first.
 const RANKS: &[&str] = &[
