@@ -28,7 +28,7 @@ fn sentences_resolve_to_their_entities() {
         lines += 1;
         let cols: Vec<&str> = line.split('\t').collect();
         assert_eq!(cols.len(), 4, "tests/entities.tsv:{}: four columns expected", n + 1);
-        let doc = Document { id: format!("line-{}", n + 1), title: None, date: Some(cols[0].into()), source: None, url: None, text: cols[1].into() };
+        let doc = Document { id: format!("line-{}", n + 1), title: None, date: Some(cols[0].into()), source: None, url: None, text: cols[1].replace("\\n", "\n") };
         let (mentions, titles) = ex.mentions(&doc);
         let show = || mentions.iter().map(|m| format!("{}={:?}", m.label, m.etype)).collect::<Vec<_>>().join(", ");
         let has = |label: &str, t: Option<EntityType>| mentions.iter().any(|m| m.label == label && t.is_none_or(|t| m.etype == t));

@@ -946,7 +946,7 @@ impl<'g> State<'g, '_> {
             // "the Islamist movement's spokesman": a definite description of an organisation
             // named earlier stands for the one named last.
             possessive?;
-            let words: Vec<&str> = head.rsplit(' ').take(4).collect();
+            let words: Vec<&str> = head.rsplit(char::is_whitespace).take(4).collect();
             let noun = *words.first()?;
             if !ORG_ANAPHORS.contains(&noun) {
                 return None;
@@ -956,7 +956,7 @@ impl<'g> State<'g, '_> {
             if !words[1..det].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')) {
                 return None;
             }
-            return self.last_orgs.last().copied();
+            return self.org_for_anaphor(noun);
         };
         let e = *m.entities.first()?;
         match self.ents.get(e).etype {
@@ -964,6 +964,22 @@ impl<'g> State<'g, '_> {
             EntityType::City | EntityType::Region => m.stands_for.or(Some(e)),
             EntityType::Person => None,
         }
+    }
+
+    /// The organisation a definite description refers back to: the last one named whose kind
+    /// fits the noun ("the movement", "the group" an armed group or party, "the party" a party,
+    /// "the alliance", "the bloc" an international organisation). Never a state.
+    fn org_for_anaphor(&self, noun: &str) -> Option<usize> {
+        let fits: &[&str] = match noun {
+            "party" => &["party"],
+            "alliance" | "bloc" => &["igo"],
+            "organisation" | "organization" => &["igo", "armed-group", "party", "body"],
+            _ => &["armed-group", "party"],
+        };
+        self.last_orgs.iter().rev().copied().find(|&e| {
+            let cat = self.ents.gaz_index(e).and_then(|g| self.ents.gaz.get(g).category.as_deref());
+            cat.is_some_and(|c| fits.contains(&c))
+        })
     }
 
     /// "the foreign minister of Russia".
