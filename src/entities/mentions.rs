@@ -628,6 +628,10 @@ impl<'g> State<'g, '_> {
             .collect();
         // "minister of mines and energy", "Minister of Electricity": a ministry spelled out.
         titles.extend(minister_of(text, s));
+        // "exercise representative Colonel X", "task force commander Y": posts only a qualifier
+        // before them makes an office.
+        let extra: Vec<(Span, String)> = extra_posts(text, s).into_iter().filter(|(sp, _)| !titles.iter().any(|(t, _)| t.start < sp.end && t.end > sp.start)).collect();
+        titles.extend(extra);
         titles.sort_by_key(|(sp, _)| sp.start);
         let title_spans: Vec<Span> = titles.iter().map(|(sp, _)| *sp).collect();
         for (tspan, role) in titles {
@@ -637,12 +641,39 @@ impl<'g> State<'g, '_> {
                 self.affiliation(text, s, si, tspan, &role, out);
                 continue;
             }
-            let possessor = self.possessor_before(text, tspan.start, out);
+            let mut possessor = self.possessor_before(text, tspan.start, out);
+            // "Philippine exercise director X", "US Marines exercise representative X", "the
+            // fisheries bureau spokesman X": lower-case nouns between the qualifier and the title
+            // belong to the role as written; a government body among them makes the post domestic.
+            let mods = if possessor.is_none() { modifier_words(text, s, tspan.start) } else { None };
+            let mut via_mods = false;
+            if let Some((mstart, _)) = &mods {
+                let at = skip_service(text, s, *mstart);
+                possessor = self.possessor_before(text, at, out);
+                // "US Marines", "the US Navy": the state's name glued to the service is no mention of its own.
+                if possessor.is_none() && at != *mstart {
+                    possessor = self.country_word_before(text, s, at);
+                }
+                via_mods = possessor.is_some();
+            }
+            let government_body = mods.as_ref().is_some_and(|(_, w)| w.split(' ').any(|x| GOVERNMENT_BODIES.contains(&x)));
+            let written_role = match &mods {
+                Some((_, w)) if via_mods || government_body => {
+                    let t = if is_capitalized(title_text) { role.clone() } else { title_text.to_string() };
+                    Some(format!("{w} {t}"))
+                }
+                _ => None,
+            };
+            let title_start = match &mods {
+                Some((mstart, _)) if written_role.is_some() || is_domestic_role(&role) => *mstart,
+                _ => tspan.start,
+            };
+            let domestic = is_domestic_role(&role) || (government_body && !AFFILIATIONS.contains(&role.as_str()));
             // "Foreign Minister Sergey Lavrov", "White House spokeswoman Sarah Sanders": a title
             // followed by a name, capitalised or after a possessor.
             // An unqualified lower-case domestic title ("cabinet minister X", "deputy police chief
             // Y") names its holder too when the article has a state of its own.
-            let lower_domestic = self.doc_country.is_some() && is_domestic_role(&role) && !is_capitalized(&role);
+            let lower_domestic = self.doc_country.is_some() && domestic && (!is_capitalized(&role) || written_role.is_some());
             let person = if is_capitalized(title_text) || possessor.is_some() || lower_domestic { self.person_after(text, tspan.end, tokens, out) } else { None };
             if let Some((person, pspan)) = person {
                 let plural = title_text.ends_with('s') && !role.ends_with('s');
@@ -658,16 +689,17 @@ impl<'g> State<'g, '_> {
                     }
                     holders.push(next);
                 }
-                let full_role = self.role_with_body(text, tspan, &role, out);
+                let full_role = written_role.clone().unwrap_or_else(|| self.role_with_body(text, tspan, &role, out));
                 for (person, pspan) in holders {
                     let of = possessor.or_else(|| self.of_after(text, pspan.end, out));
                     let of = of.or_else(|| self.office_from_dictionary(person, &role));
                     let (of, confidence) = match of {
                         Some(of) => (Some(of), 0.9),
-                        None => (self.default_office(text, s, tspan, &role, pspan, out), 0.6),
+                        None if domestic => (self.default_office(text, s, title_start, pspan, out), 0.6),
+                        None => (None, 0.6),
                     };
                     if let Some(of) = of {
-                        self.titles.push(TitleFact { person, role: full_role.clone(), of, span: Span::new(tspan.start, pspan.end), sentence: si, confidence });
+                        self.titles.push(TitleFact { person, role: full_role.clone(), of, span: Span::new(title_start.min(tspan.start), pspan.end), sentence: si, confidence });
                     }
                 }
                 continue;
@@ -750,16 +782,23 @@ impl<'g> State<'g, '_> {
         }
     }
 
+    /// The state named by the one word before `at` ("US", "Philippine"), by name or demonym.
+    fn country_word_before(&mut self, text: &str, s: Span, at: usize) -> Option<usize> {
+        let head = text[s.start..at].trim_end();
+        let w = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        let gaz = self.ents.gaz;
+        let (_, _, hits) = gaz.find_names(w).into_iter().find(|&(a, b, _)| a == 0 && b == w.len())?;
+        let h = hits.iter().find(|h| matches!(h.role, NameRole::Name | NameRole::Demonym) && gaz.get(h.entity).etype == EntityType::Country)?;
+        Some(self.ents.known(h.entity))
+    }
+
     /// The article's own state as the owner of an unqualified domestic title before a name
     /// ("Mayor X said", "cabinet minister Y"): only when nothing before the title may qualify it
     /// (an unknown name as in "Acme President X", a possessive, a company or party noun) and
     /// no owner follows the name ("Mayor X of Y").
-    fn default_office(&mut self, text: &str, s: Span, tspan: Span, role: &str, pspan: Span, out: &[Mention]) -> Option<usize> {
+    fn default_office(&mut self, text: &str, s: Span, title_start: usize, pspan: Span, out: &[Mention]) -> Option<usize> {
         let c = self.doc_country?;
-        if !is_domestic_role(role) {
-            return None;
-        }
-        let head_end = skip_tenure(text, tspan.start).len().max(s.start);
+        let head_end = skip_tenure(text, title_start).len().max(s.start);
         let head = &text[s.start..head_end];
         if out.iter().any(|m| m.span.end == head_end && m.span.start >= s.start) {
             return None;
@@ -1746,6 +1785,80 @@ const NON_STATE_HEADS: &[&str] = &[
     "company", "firm", "club", "bank", "university", "college", "school", "corporation", "league", "federation", "association", "committee", "board",
     "party", "union", "group", "team", "network", "channel", "studio", "foundation", "council", "church", "airline", "institute", "society",
 ];
+
+/// Lower-case nouns right before a title that are part of the post ("exercise director",
+/// "fisheries bureau spokesman"): one to three words, none a function word, verb form, or a
+/// word that makes it a post of a company, party, rebel group or other non-state body. Returns
+/// where they start and the words.
+fn modifier_words(text: &str, s: Span, title_start: usize) -> Option<(usize, String)> {
+    let mut start = title_start;
+    let mut words: Vec<&str> = Vec::new();
+    while words.len() < 3 {
+        let head = &text[s.start..start];
+        let Some(h) = head.strip_suffix(' ') else { break };
+        let w = h.rsplit(' ').next().unwrap_or("");
+        let ok = w.len() >= 3
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !w.ends_with("ly")
+            && !MODIFIER_STOP.contains(&w)
+            && !NON_STATE_HEADS.contains(&w);
+        if !ok {
+            break;
+        }
+        words.push(w);
+        start = s.start + h.len() - w.len();
+    }
+    if words.is_empty() {
+        return None;
+    }
+    words.reverse();
+    Some((start, words.join(" ")))
+}
+
+/// Lower-case posts that are not in the titles list because alone they name no office
+/// ("representative", "commander", "coordinator"); with a state before them they do.
+fn extra_posts(text: &str, s: Span) -> Vec<(Span, String)> {
+    let stext = &text[s.start..s.end];
+    let mut out = Vec::new();
+    for post in ["representative", "commander", "coordinator"] {
+        for (i, _) in stext.match_indices(post) {
+            let before = stext[..i].chars().next_back();
+            let after = stext[i + post.len()..].chars().next();
+            if before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after == Some(' ') {
+                out.push((Span::new(s.start + i, s.start + i + post.len()), post.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// Skips an armed service named between a state and a post ("US Marines exercise
+/// representative"): where the qualifier before it ends.
+fn skip_service(text: &str, s: Span, at: usize) -> usize {
+    let head = text[s.start..at].trim_end();
+    for svc in ["Marines", "Marine Corps", "Navy", "Army", "Air Force", "Coast Guard", "Police"] {
+        if let Some(h) = head.strip_suffix(svc).filter(|h| h.ends_with(' ')) {
+            return s.start + h.len();
+        }
+    }
+    at
+}
+
+/// Function words, common verbs and words of non-state bodies that never modify a post.
+const MODIFIER_STOP: &[&str] = &[
+    "the", "and", "but", "for", "its", "his", "her", "their", "our", "your", "with", "from", "into", "onto", "said", "says", "told", "met", "saw", "hit",
+    "led", "let", "put", "got", "won", "ran", "sent", "sat", "set", "cut", "quit", "was", "were", "are", "has", "had", "have", "who", "that", "which",
+    "when", "while", "where", "than", "then", "also", "now", "not", "new", "former", "late", "acting", "interim", "outgoing", "incoming", "current",
+    "top", "chief", "senior", "junior", "deputy", "assistant", "local", "regional", "provincial", "separatist", "rebel", "militant", "insurgent",
+    "jihadist", "dissident", "opposition", "business", "tech", "industry", "media", "rights", "human", "activist", "student", "religious", "tribal",
+    "football", "coach", "fund", "giant", "maker", "producer", "operator", "carrier", "startup", "energy", "oil", "gas", "mining", "insurance",
+    "news", "agency", "campaign", "election", "said", "says", "according", "via", "about", "after", "before", "over", "under", "between", "among",
+];
+
+/// Government bodies whose post before a name is a state's ("fisheries bureau spokesman").
+const GOVERNMENT_BODIES: &[&str] = &["ministry", "bureau", "department", "police", "army", "navy", "military", "government", "cabinet", "presidential", "coastguard"];
 
 /// Military and police ranks written before a name, longest first.
 const RANKS: &[&str] = &[
