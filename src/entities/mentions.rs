@@ -329,6 +329,7 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         places: Vec::new(),
         new_short_names: HashMap::new(),
         doc_country: document_country(gaz, text),
+        title_states: title_analogies(gaz, text, date),
     };
     let mut mentions = Vec::with_capacity(sentences.len());
     for (si, &s) in sentences.iter().enumerate() {
@@ -373,6 +374,9 @@ struct State<'g, 'd> {
     /// country, else the one state the text names far more than any other. An unqualified
     /// domestic title ("Mayor X", "cabinet minister Y") belongs to it.
     doc_country: Option<usize>,
+    /// For a domestic title the text uses unqualified before known office holders ("Prime
+    /// Minister Netanyahu"), the one state they all hold it for (a dictionary index).
+    title_states: HashMap<String, usize>,
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -647,8 +651,10 @@ impl<'g> State<'g, '_> {
             // belong to the role as written; a government body among them makes the post domestic.
             let mods = if possessor.is_none() { modifier_words(text, s, tspan.start) } else { None };
             let mut via_mods = false;
+            let mut service = "";
             if let Some((mstart, _)) = &mods {
                 let at = skip_service(text, s, *mstart);
+                service = crate::text::gap(text, at, *mstart).trim();
                 possessor = self.possessor_before(text, at, out);
                 // "US Marines", "the US Navy": the state's name glued to the service is no mention of its own.
                 if possessor.is_none() && at != *mstart {
@@ -660,7 +666,7 @@ impl<'g> State<'g, '_> {
             let written_role = match &mods {
                 Some((_, w)) if via_mods || government_body => {
                     let t = if is_capitalized(title_text) { role.clone() } else { title_text.to_string() };
-                    Some(format!("{w} {t}"))
+                    Some(if service.is_empty() || !via_mods { format!("{w} {t}") } else { format!("{service} {w} {t}") })
                 }
                 _ => None,
             };
@@ -673,7 +679,7 @@ impl<'g> State<'g, '_> {
             // followed by a name, capitalised or after a possessor.
             // An unqualified lower-case domestic title ("cabinet minister X", "deputy police chief
             // Y") names its holder too when the article has a state of its own.
-            let lower_domestic = self.doc_country.is_some() && domestic && (!is_capitalized(&role) || written_role.is_some());
+            let lower_domestic = (self.doc_country.is_some() || self.title_states.contains_key(&role)) && domestic && (!is_capitalized(&role) || written_role.is_some());
             let person = if is_capitalized(title_text) || possessor.is_some() || lower_domestic { self.person_after(text, tspan.end, tokens, out) } else { None };
             if let Some((person, pspan)) = person {
                 let plural = title_text.ends_with('s') && !role.ends_with('s');
@@ -695,7 +701,7 @@ impl<'g> State<'g, '_> {
                     let of = of.or_else(|| self.office_from_dictionary(person, &role));
                     let (of, confidence) = match of {
                         Some(of) => (Some(of), 0.9),
-                        None if domestic => (self.default_office(text, s, title_start, pspan, out), 0.6),
+                        None if domestic => (self.default_office(text, s, title_start, &role, pspan, out), 0.6),
                         None => (None, 0.6),
                     };
                     if let Some(of) = of {
@@ -796,8 +802,10 @@ impl<'g> State<'g, '_> {
     /// ("Mayor X said", "cabinet minister Y"): only when nothing before the title may qualify it
     /// (an unknown name as in "Acme President X", a possessive, a company or party noun) and
     /// no owner follows the name ("Mayor X of Y").
-    fn default_office(&mut self, text: &str, s: Span, title_start: usize, pspan: Span, out: &[Mention]) -> Option<usize> {
-        let c = self.doc_country?;
+    fn default_office(&mut self, text: &str, s: Span, title_start: usize, role: &str, pspan: Span, out: &[Mention]) -> Option<usize> {
+        // The state of the other holders of this unqualified title in the text first ("Prime
+        // Minister Netanyahu" makes "Prime Minister Yitzhak Shamir" Israel's), else the article's.
+        let c = self.title_states.get(role).copied().or(self.doc_country)?;
         let head_end = skip_tenure(text, title_start).len().max(s.start);
         let head = &text[s.start..head_end];
         if out.iter().any(|m| m.span.end == head_end && m.span.start >= s.start) {
@@ -1731,6 +1739,53 @@ fn document_country(gaz: &Gazetteer, text: &str) -> Option<usize> {
     let (top, n) = *v.first()?;
     let second = v.get(1).map_or(0, |&(_, n)| n);
     (n >= 3 && 2 * n >= 3 * second).then_some(top)
+}
+
+/// For each domestic title the text writes unqualified (no demonym, name or possessive before
+/// it) right before a dictionary person who holds that office for a state, that state, when all
+/// such holders agree ("Prime Minister Netanyahu" and "Prime Minister Yitzhak Shamir": Israel).
+fn title_analogies(gaz: &Gazetteer, text: &str, date: Option<&str>) -> HashMap<String, usize> {
+    let mut seen: HashMap<String, Option<usize>> = HashMap::new();
+    for m in TITLES.automaton.find_iter(text) {
+        let role = &TITLES.roles[m.pattern().as_usize()].0;
+        let title = &text[m.start()..m.end()];
+        if !is_domestic_role(role) || !is_capitalized(title) || text[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-') {
+            continue;
+        }
+        let head = skip_tenure(text, m.start());
+        let prev = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        let word = prev.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        if prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with('’') || prev.ends_with('\'') {
+            continue;
+        }
+        let named = !word.is_empty() && gaz.find_names(word).iter().any(|&(a, b, _)| a == 0 && b == word.len());
+        let sentence_start = prev.is_empty() || prev.ends_with(['.', '!', '?', '"', '“', '”', ':']);
+        if named || (is_capitalized(word) && !sentence_start && !NOT_NAME.contains(&word) && !SENTENCE_OPENERS.contains(&word)) {
+            continue;
+        }
+        let Some(rest) = text[m.end()..].strip_prefix(' ') else { continue };
+        let mut cut = rest.len().min(60);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let Some((_, _, hits)) = gaz.find_names(&rest[..cut]).into_iter().next().filter(|&(a, _, _)| a == 0) else { continue };
+        let people: Vec<usize> = hits.iter().filter(|h| matches!(h.role, NameRole::Name | NameRole::ShortName) && gaz.get(h.entity).etype == EntityType::Person).map(|h| h.entity).collect();
+        // A short name several people share ("Assad") counts when they all held it for one state.
+        let same = |o: &&super::gazetteer::Office| o.role.eq_ignore_ascii_case(role);
+        let mut states: Vec<usize> = people
+            .iter()
+            .filter_map(|&p| gaz.offices_of(p, date).find(same).or_else(|| gaz.offices_of(p, None).find(same)).map(|o| o.of))
+            .collect();
+        states.sort_unstable();
+        states.dedup();
+        let c = match states.as_slice() {
+            [] => continue,
+            [c] if gaz.get(*c).etype == EntityType::Country => Some(*c),
+            _ => None,
+        };
+        seen.entry(role.clone()).and_modify(|v| if *v != c { *v = None }).or_insert(c);
+    }
+    seen.into_iter().filter_map(|(r, c)| Some((r, c?))).collect()
 }
 
 /// The country of a dateline line: upper-case place words, an optional ", Country", an optional
