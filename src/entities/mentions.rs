@@ -682,6 +682,11 @@ impl<'g> State<'g, '_> {
             let lower_domestic = (self.doc_country.is_some() || self.title_states.contains_key(&role)) && domestic && (!is_capitalized(&role) || written_role.is_some());
             let person = if is_capitalized(title_text) || possessor.is_some() || lower_domestic { self.person_after(text, tspan.end, tokens, out) } else { None };
             if let Some((person, pspan)) = person {
+                // "a President Connolly would ...": a hypothetical holder, no office held.
+                let article = text[s.start..skip_tenure(text, title_start).len().max(s.start)].rsplit(char::is_whitespace).next().is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"));
+                if article && is_capitalized(title_text) {
+                    continue;
+                }
                 let plural = title_text.ends_with('s') && !role.ends_with('s');
                 let mut holders = vec![(person, pspan)];
                 // "cabinet ministers A and B", "Foreign Ministers A, B and C".
@@ -737,7 +742,8 @@ impl<'g> State<'g, '_> {
                 let of = possessor.or_else(|| self.of_after(text, tspan.end, out)).or(other);
                 if let Some(of) = of {
                     let pstart = out.iter().find(|m| m.entities.first() == Some(&person) && m.span.end <= tspan.start).map_or(tspan.start, |m| m.span.start);
-                    self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
+                    let role = owner_body(text, tspan, s.end, of, out).unwrap_or_else(|| role.clone());
+                    self.titles.push(TitleFact { person, role, of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
                 }
                 continue;
             }
@@ -1871,6 +1877,24 @@ fn modifier_words(text: &str, s: Span, title_start: usize) -> Option<(usize, Str
     words.reverse();
     Some((start, words.join(" ")))
 }
+
+/// "leader of Hamas's political bureau": the office is the body's, so the role names it
+/// ("leader of the political bureau") while the office belongs to the organisation or state.
+fn owner_body(text: &str, tspan: Span, end: usize, of: usize, out: &[Mention]) -> Option<String> {
+    let rest = text[tspan.end..end].strip_prefix(" of ")?;
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let at = end - rest.len();
+    let m = out.iter().find(|m| m.span.start == at && m.entities.first() == Some(&of))?;
+    let after = &text[m.span.end..end];
+    let after = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s "))?;
+    let words: Vec<&str> = after.split(' ').take(3).take_while(|w| w.chars().all(|c| c.is_ascii_lowercase())).collect();
+    let head = words.iter().rposition(|w| BODY_NOUNS.contains(w))?;
+    let title = &text[tspan.start..tspan.end];
+    Some(format!("{title} of the {}", words[..=head].join(" ")))
+}
+
+/// Bodies within a state or organisation whose head is named by them.
+const BODY_NOUNS: &[&str] = &["bureau", "council", "committee", "wing", "office", "board", "cabinet", "assembly", "parliament", "politburo", "secretariat", "commission"];
 
 /// Lower-case posts that are not in the titles list because alone they name no office
 /// ("representative", "commander", "coordinator"); with a state before them they do.
