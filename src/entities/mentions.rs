@@ -812,6 +812,13 @@ impl<'g> State<'g, '_> {
         // The state of the other holders of this unqualified title in the text first ("Prime
         // Minister Netanyahu" makes "Prime Minister Yitzhak Shamir" Israel's), else the article's.
         let c = self.title_states.get(role).copied().or(self.doc_country)?;
+        // A state's top offices are known: no "Prime Minister" for the United States, no
+        // "President" for the United Kingdom. A foreign leader left unqualified gets nothing.
+        let gaz = self.ents.gaz;
+        let top = TITLES.roles.iter().any(|(r, head)| *head && r == role) || matches!(role, "Vice President" | "Vice-President" | "Deputy Prime Minister" | "Deputy Premier");
+        if top && !gaz.offices.iter().any(|o| o.of == c && o.role.eq_ignore_ascii_case(role.trim_end_matches("-elect").trim_end_matches("-designate"))) {
+            return None;
+        }
         let head_end = skip_tenure(text, title_start).len().max(s.start);
         let head = &text[s.start..head_end];
         if out.iter().any(|m| m.span.end == head_end && m.span.start >= s.start) {
