@@ -1825,7 +1825,14 @@ fn dateline_country(gaz: &Gazetteer, line: &str) -> Option<usize> {
     // "TOKYO (Reuters)": a place the dictionary knows, in one country.
     let name = title_case(place);
     let found = gaz.find_names(&name).into_iter().find(|&(a, b, _)| a == 0 && b == name.len())?;
-    let places: Vec<usize> = found.2.iter().filter(|h| h.role == NameRole::Name && gaz.get(h.entity).etype.is_place()).filter_map(|h| gaz.country_of(h.entity)).collect();
+    // A capital a historical state shared (Moscow of the Soviet Union) is today's state's.
+    let places: Vec<usize> = found
+        .2
+        .iter()
+        .filter(|h| h.role == NameRole::Name && gaz.get(h.entity).etype.is_place())
+        .filter_map(|h| gaz.country_of(h.entity))
+        .filter(|&c| gaz.get(c).category.as_deref() != Some("historical"))
+        .collect();
     match places.as_slice() {
         [c, rest @ ..] if rest.iter().all(|r| r == c) => Some(*c),
         _ => None,
