@@ -494,6 +494,13 @@ impl<'g> State<'g, '_> {
                         return None;
                     }
                 }
+                // "Jonathan Moyo", "Abe Lincoln": a short name before another capitalised word
+                // of a name is someone else's first name (not Goodluck Jonathan).
+                let next = text[span.end..].strip_prefix(' ').map(|r| r.split(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("")).unwrap_or("");
+                let next_known = !next.is_empty() && gaz.find_names(next).iter().any(|&(a, b, _)| a == 0 && b == next.len());
+                if is_capitalized(next) && next.chars().any(char::is_lowercase) && !NOT_NAME.contains(&next) && !MONTHS.contains(&next) && !next_known && TITLES.automaton.find(next).is_none_or(|m| m.len() != next.len()) {
+                    return None;
+                }
                 let person = self.resolve_short_name(hits)?;
                 return Some(Mention {
                     span,
@@ -505,6 +512,13 @@ impl<'g> State<'g, '_> {
                 });
             }
             NameRole::Demonym | NameRole::Metonym => {
+                // "Mugabe's \"Blue House\" compound": someone's building, not a seat of government.
+                if first.role == NameRole::Metonym {
+                    let before = text[..span.start].trim_end_matches(['"', '“', '‘', '\'']).trim_end();
+                    if before.ends_with("'s") || before.ends_with("’s") {
+                        return None;
+                    }
+                }
                 // "pro-Russian", "anti-American": an attitude, not the state.
                 let before = &text[..span.start];
                 let tail = |n: usize| before.len().checked_sub(n).and_then(|i| before.get(i..)).is_some_and(|t| t.eq_ignore_ascii_case(if n == 4 { "pro-" } else { "anti-" }));
@@ -679,7 +693,9 @@ impl<'g> State<'g, '_> {
             // followed by a name, capitalised or after a possessor.
             // An unqualified lower-case domestic title ("cabinet minister X", "deputy police chief
             // Y") names its holder too when the article has a state of its own.
-            let lower_domestic = (self.doc_country.is_some() || self.title_states.contains_key(&role)) && domestic && (!is_capitalized(&role) || written_role.is_some());
+            // (The name is a person's even when no state can be given: "cabinet ministers Jonathan
+            // Moyo and ..." is not Goodluck Jonathan.)
+            let lower_domestic = domestic && (!is_capitalized(&role) || written_role.is_some());
             let person = if is_capitalized(title_text) || possessor.is_some() || lower_domestic { self.person_after(text, tspan.end, tokens, out) } else { None };
             if let Some((person, pspan)) = person {
                 // "a President Connolly would ...": a hypothetical holder, no office held.
@@ -701,7 +717,7 @@ impl<'g> State<'g, '_> {
                     holders.push(next);
                 }
                 let full_role = written_role.clone().unwrap_or_else(|| self.role_with_body(text, tspan, &role, out));
-                for (person, pspan) in holders {
+                for (k, (person, pspan)) in holders.into_iter().enumerate() {
                     let of = possessor.or_else(|| self.of_after(text, pspan.end, out));
                     let of = of.or_else(|| self.office_from_dictionary(person, &role));
                     let (of, confidence) = match of {
@@ -710,7 +726,10 @@ impl<'g> State<'g, '_> {
                         None => (None, 0.6),
                     };
                     if let Some(of) = of {
-                        self.titles.push(TitleFact { person, role: full_role.clone(), of, span: Span::new(title_start.min(tspan.start), pspan.end), sentence: si, confidence });
+                        // The second and later holders of a plural title: their own names, so that the
+                        // names before them stay actors of their own.
+                        let span = if k == 0 { Span::new(title_start.min(tspan.start), pspan.end) } else { pspan };
+                        self.titles.push(TitleFact { person, role: full_role.clone(), of, span, sentence: si, confidence });
                     }
                 }
                 continue;
