@@ -324,6 +324,7 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         last_person: Vec::new(),
         last_countries: Vec::new(),
         last_orgs: Vec::new(),
+        last_body: HashMap::new(),
         last_subject: None,
         titles: Vec::new(),
         places: Vec::new(),
@@ -377,6 +378,9 @@ struct State<'g, 'd> {
     /// For a domestic title the text uses unqualified before known office holders ("Prime
     /// Minister Netanyahu"), the one state they all hold it for (a dictionary index).
     title_states: HashMap<String, usize>,
+    /// The state of the last ministry, government, army... the text named ("the Chinese foreign
+    /// ministry", "Israel's military"), by body noun, for "the ministry's spokesman".
+    last_body: HashMap<&'static str, usize>,
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -455,6 +459,26 @@ impl<'g> State<'g, '_> {
                         self.new_short_names.entry(last).or_insert(p);
                     }
                 }
+            }
+        }
+        // Remember the state of each government body named ("the Chinese foreign ministry",
+        // "Israel's military"); a body named for two states at once is no one's.
+        for m in &out {
+            let Some(&c) = m.entities.first() else { continue };
+            if self.ents.get(c).etype != EntityType::Country || m.entities.len() != 1 {
+                continue;
+            }
+            let words: Vec<&str> = match m.kind {
+                MentionKind::Demonym if m.agent => text[m.span.start..m.span.end].split(' ').skip(1).collect(),
+                MentionKind::Name => {
+                    let after = &text[m.span.end..s.end];
+                    let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")) else { continue };
+                    rest.split(' ').take(2).collect()
+                }
+                _ => continue,
+            };
+            if let Some(noun) = words.iter().map(|w| w.trim_end_matches([',', '.', ';']).to_lowercase()).find_map(|w| STATE_BODIES.iter().find(|b| **b == w)) {
+                self.last_body.insert(noun, c);
             }
         }
         // Remember people and countries for coreference in later sentences.
@@ -1027,13 +1051,17 @@ impl<'g> State<'g, '_> {
             possessive?;
             let words: Vec<&str> = head.rsplit(char::is_whitespace).take(4).collect();
             let noun = *words.first()?;
-            if !ORG_ANAPHORS.contains(&noun) {
+            if !ORG_ANAPHORS.contains(&noun) && !STATE_BODIES.contains(&noun) {
                 return None;
             }
             // "the" and at most two adjectives before the noun ("the Islamist movement's").
             let det = words.iter().skip(1).position(|w| matches!(*w, "the" | "The"))? + 1;
             if !words[1..det].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')) {
                 return None;
+            }
+            // "the ministry's spokesman": the state whose ministry the text named last.
+            if STATE_BODIES.contains(&noun) {
+                return self.last_body.get(noun).copied();
             }
             return self.org_for_anaphor(noun);
         };
@@ -1993,6 +2021,10 @@ const HEADS: &[(&str, &str)] = &[
     (", who heads ", "head"), (", who leads ", "leader"), (", who chairs ", "chair"), (", who runs ", "head"), (", who directs ", "director"),
     (", who commands ", "commander"),
 ];
+
+/// Government bodies by which a definite description refers back to a state ("the ministry's
+/// spokesman").
+const STATE_BODIES: &[&str] = &["ministry", "government", "army", "military", "navy", "embassy", "police"];
 
 /// Nouns by which a definite description refers back to an organisation ("the group's leader").
 const ORG_ANAPHORS: &[&str] = &["movement", "group", "militia", "organisation", "organization", "insurgency", "party", "alliance", "bloc", "faction", "outfit"];
