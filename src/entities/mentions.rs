@@ -1112,6 +1112,21 @@ impl<'g> State<'g, '_> {
         }
         if let Some(m) = out.iter().find(|m| m.span.start == at) {
             let e = *m.entities.first()?;
+            // "the leader of Sweden's Social Democrats": the owner is the name after the
+            // possessive, a new organisation when it is clearly one, else unknown.
+            let after = &text[m.span.end..];
+            if let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")) {
+                if rest.chars().next().is_some_and(char::is_uppercase) {
+                    let at2 = text.len() - rest.len();
+                    if let Some(e2) = out.iter().find(|m| m.span.start == at2).and_then(|m| m.entities.first().copied()) {
+                        return (self.ents.get(e2).etype == EntityType::Organization).then_some(e2);
+                    }
+                    let span = org_name_at(text, at2).filter(|sp| !is_covered(out, *sp))?;
+                    let o = self.ents.new_org(&text[span.start..span.end])?;
+                    out.push(Mention { span, entities: vec![o], kind: MentionKind::Name, modifier: false, stands_for: None, agent: false });
+                    return Some(o);
+                }
+            }
             return match self.ents.get(e).etype {
                 EntityType::Country | EntityType::Organization => Some(e),
                 EntityType::Region | EntityType::City => Some(m.stands_for.unwrap_or(e)),
