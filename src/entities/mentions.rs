@@ -864,6 +864,15 @@ impl<'g> State<'g, '_> {
         }
         let head_end = skip_tenure(text, title_start).len().max(s.start);
         let head = &text[s.start..head_end];
+        // "In Moscow, Foreign Minister X said": the scene set in another state right before.
+        let scene = out.iter().filter(|m| m.span.start >= s.start && m.span.end <= head_end && m.entities.len() == 1).max_by_key(|m| m.span.end).map(|m| (m.span, m.entities[0]));
+        if let Some((span, e)) = scene {
+            let prep = text[s.start..span.start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+            let other = self.ents.country_of(e).is_some_and(|x| self.ents.gaz_index(x) != Some(c));
+            if other && matches!(prep.to_lowercase().as_str(), "in" | "from" | "at" | "to") {
+                return None;
+            }
+        }
         if out.iter().any(|m| m.span.end == head_end && m.span.start >= s.start) {
             return None;
         }
