@@ -741,6 +741,11 @@ impl<'g> State<'g, '_> {
                     holders.push(next);
                 }
                 let full_role = written_role.clone().unwrap_or_else(|| self.role_with_body(text, tspan, &role, out));
+                // "Likud lawmaker X", "SPD lawmaker Y": a party's legislator sits for the party's state.
+                let possessor = match possessor {
+                    Some(p) if LEGISLATORS.contains(&role.as_str()) && self.category(p) == Some("party") => self.ents.gaz_index(p).and_then(|g| self.ents.gaz.get(g).country).map(|c| self.ents.known(c)),
+                    other => other,
+                };
                 for (k, (person, pspan)) in holders.into_iter().enumerate() {
                     let of = possessor.or_else(|| self.of_after(text, pspan.end, out));
                     let of = of.or_else(|| self.office_from_dictionary(person, &role));
@@ -1080,6 +1085,12 @@ impl<'g> State<'g, '_> {
             EntityType::City | EntityType::Region => m.stands_for.or(Some(e)),
             EntityType::Person => None,
         }
+    }
+
+    /// The dictionary category of an organisation (igo, party, armed-group...).
+    fn category(&self, e: usize) -> Option<&'g str> {
+        let gaz: &'g Gazetteer = self.ents.gaz;
+        self.ents.gaz_index(e).and_then(|g| gaz.get(g).category.as_deref())
     }
 
     /// The organisation a definite description refers back to: the last one named whose kind
@@ -2045,6 +2056,9 @@ const HEADS: &[(&str, &str)] = &[
     (", who heads ", "head"), (", who leads ", "leader"), (", who chairs ", "chair"), (", who runs ", "head"), (", who directs ", "director"),
     (", who commands ", "commander"),
 ];
+
+/// Roles of members of a legislature, whose office is their state's even when a party qualifies them.
+const LEGISLATORS: &[&str] = &["lawmaker", "Senator", "Representative"];
 
 /// Government bodies by which a definite description refers back to a state ("the ministry's
 /// spokesman").
