@@ -864,8 +864,18 @@ impl<'g> State<'g, '_> {
         // "President" for the United Kingdom. A foreign leader left unqualified gets nothing.
         let gaz = self.ents.gaz;
         let top = TITLES.roles.iter().any(|(r, head)| *head && r == role) || matches!(role, "Vice President" | "Vice-President" | "Deputy Prime Minister" | "Deputy Premier");
-        if top && !gaz.offices.iter().any(|o| o.of == c && o.role.eq_ignore_ascii_case(role.trim_end_matches("-elect").trim_end_matches("-designate"))) {
+        let base = role.trim_end_matches("-elect").trim_end_matches("-designate");
+        if top && !gaz.offices.iter().any(|o| o.of == c && o.role.eq_ignore_ascii_case(base)) {
             return None;
+        }
+        // Nor a top office the dictionary gives someone else on the article date: an unknown
+        // "President X" in a Seoul business story is a company's president. (The text's own
+        // usage, "Prime Minister Netanyahu" before "Prime Minister Shamir", still counts.)
+        if top && !self.title_states.contains_key(role) {
+            let date = self.date?;
+            if base == role && gaz.offices.iter().any(|o| o.of == c && o.role.eq_ignore_ascii_case(base) && o.held_on(date)) {
+                return None;
+            }
         }
         let head_end = skip_tenure(text, title_start).len().max(s.start);
         let head = &text[s.start..head_end];
