@@ -864,6 +864,11 @@ impl<'g> State<'g, '_> {
         // "President" for the United Kingdom. A foreign leader left unqualified gets nothing.
         let gaz = self.ents.gaz;
         let top = TITLES.roles.iter().any(|(r, head)| *head && r == role) || matches!(role, "Vice President" | "Vice-President" | "Deputy Prime Minister" | "Deputy Premier");
+        if let Some((_, iso)) = STYLED_ROLES.iter().find(|(r, _)| *r == role) {
+            if gaz.get(c).iso3.as_deref() != Some(*iso) {
+                return None;
+            }
+        }
         let base = role.trim_end_matches("-elect").trim_end_matches("-designate");
         if top && !gaz.offices.iter().any(|o| o.of == c && o.role.eq_ignore_ascii_case(base)) {
             return None;
@@ -1934,18 +1939,27 @@ fn dateline_country(gaz: &Gazetteer, line: &str) -> Option<usize> {
 /// Titles that name an office of a state's own government, army or police, which a wire
 /// reader gives to the article's state when no state is said ("Mayor X said", "cabinet
 /// minister Y"). Not international posts (Secretary-General, envoy, ambassador), ranks alone,
-/// nor titles a company or party shares (chairman, director, chief, head, leader, spokesman).
+/// nor titles a company or party shares (chairman, director, chief, head, leader, spokesman),
+/// nor Governor (American outlets write it unqualified for their own governors whatever the
+/// story's state); see also [`STYLED_ROLES`].
 const DOMESTIC_ROLES: &[&str] = &[
     "President", "President-elect", "Vice President", "Vice-President", "Prime Minister", "Prime Minister-designate", "Premier", "Deputy Prime Minister",
-    "Deputy Premier", "Chancellor", "Foreign Minister", "Foreign Secretary", "Secretary of State", "Defense Minister", "Defence Minister", "Defense Secretary",
-    "Defence Secretary", "Interior Minister", "Finance Minister", "Trade Minister", "Energy Minister", "Justice Minister", "Health Minister", "Economy Minister",
-    "Foreign Ministry spokesman", "Foreign Ministry spokeswoman", "Foreign Ministry spokesperson", "National Security Adviser", "Governor", "Mayor",
-    "police chief", "deputy police chief", "cabinet minister", "government minister", "opposition leader", "lawmaker", "army chief", "military chief",
+    "Deputy Premier", "Chancellor", "Foreign Minister", "Defense Minister", "Defence Minister", "Interior Minister", "Finance Minister", "Trade Minister",
+    "Energy Minister", "Justice Minister", "Health Minister", "Economy Minister", "Foreign Ministry spokesman", "Foreign Ministry spokeswoman",
+    "Foreign Ministry spokesperson", "Mayor", "police chief", "deputy police chief", "cabinet minister", "government minister", "opposition leader",
+    "lawmaker", "army chief", "military chief",
 ];
 
 fn is_domestic_role(role: &str) -> bool {
-    DOMESTIC_ROLES.contains(&role) || role.starts_with("minister of ") || role.starts_with("Minister of ")
+    DOMESTIC_ROLES.contains(&role) || role.starts_with("minister of ") || role.starts_with("Minister of ") || STYLED_ROLES.iter().any(|(r, _)| *r == role)
 }
+
+/// Titles only one state's government uses, written unqualified by its own outlets wherever the
+/// story is: they go to the article's state only when it is that state.
+const STYLED_ROLES: &[(&str, &str)] = &[
+    ("Secretary of State", "USA"), ("Defense Secretary", "USA"), ("National Security Adviser", "USA"), ("Senator", "USA"), ("Foreign Secretary", "GBR"),
+    ("Defence Secretary", "GBR"),
+];
 
 /// Lower-case nouns before a title that make it a post of some other body ("company president").
 const NON_STATE_HEADS: &[&str] = &[
