@@ -988,14 +988,43 @@ impl<'g> State<'g, '_> {
                         }
                         e
                     }
-                    None => None,
+                    // "who heads the regional administration": the region the sentence named before.
+                    None => {
+                        let rest = &text[at..s.end];
+                        let kind = if ["regional administration", "regional government", "provincial administration", "provincial government", "oblast administration"].iter().any(|b| rest.starts_with(b)) {
+                            Some(EntityType::Region)
+                        } else if ["city administration", "city government", "city council", "municipal government"].iter().any(|b| rest.starts_with(b)) {
+                            Some(EntityType::City)
+                        } else {
+                            None
+                        };
+                        let found: Vec<usize> = out
+                            .iter()
+                            .filter(|m| m.span.end <= pspan.start && m.span.start >= s.start)
+                            .filter_map(|m| m.entities.first().copied())
+                            .filter(|&e| Some(self.ents.get(e).etype) == kind)
+                            .collect();
+                        // Only when the sentence names one such place.
+                        match found.as_slice() {
+                            [e, rest @ ..] if rest.iter().all(|r| r == e) => Some(*e),
+                            _ => None,
+                        }
+                    }
                 },
             };
             let Some(of) = of else { continue };
             if self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
                 continue;
             }
-            self.titles.push(TitleFact { person, role: role.to_string(), of, span: Span::new(pspan.start, at), sentence: si, confidence: 0.9 });
+            // "head of the regional administration": the body stays in the role.
+            let body = ["regional administration", "regional government", "provincial administration", "provincial government", "oblast administration", "city administration", "city government", "city council", "municipal government"]
+                .iter()
+                .find(|b| text[at..s.end].starts_with(**b));
+            let role = match body {
+                Some(b) if matches!(self.ents.get(of).etype, EntityType::Region | EntityType::City) => format!("{role} of the {b}"),
+                _ => role.to_string(),
+            };
+            self.titles.push(TitleFact { person, role, of, span: Span::new(pspan.start, at), sentence: si, confidence: 0.9 });
         }
     }
 
