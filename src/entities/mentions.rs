@@ -720,7 +720,8 @@ impl<'g> State<'g, '_> {
             // (The name is a person's even when no state can be given: "cabinet ministers Jonathan
             // Moyo and ..." is not Goodluck Jonathan.)
             let lower_domestic = domestic && (!is_capitalized(&role) || written_role.is_some());
-            let person = if is_capitalized(title_text) || possessor.is_some() || lower_domestic { self.person_after(text, tspan.end, tokens, out) } else { None };
+            let named = |at: usize| !lower_domestic || is_capitalized(title_text) || possessor.is_some() || full_name_after(self.ents.gaz, text, at);
+            let person = if is_capitalized(title_text) || possessor.is_some() || (lower_domestic && named(tspan.end)) { self.person_after(text, tspan.end, tokens, out) } else { None };
             if let Some((person, pspan)) = person {
                 // "a President Connolly would ...": a hypothetical holder, no office held.
                 let article = text[s.start..skip_tenure(text, title_start).len().max(s.start)].rsplit(char::is_whitespace).next().is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"));
@@ -734,7 +735,8 @@ impl<'g> State<'g, '_> {
                     let end = holders.last().map_or(pspan.end, |h| h.1.end);
                     let rest = &text[end..s.end];
                     let skip = [", and ", " and ", ", "].iter().find(|c| rest.starts_with(*c)).map(|c| c.len() - 1);
-                    let Some(next) = skip.and_then(|k| self.person_after(text, end + k, tokens, out)) else { break };
+                    let Some(k) = skip.filter(|&k| named(end + k)) else { break };
+                    let Some(next) = self.person_after(text, end + k, tokens, out) else { break };
                     if holders.iter().any(|h| h.0 == next.0) {
                         break;
                     }
@@ -2044,6 +2046,32 @@ fn owner_body(text: &str, tspan: Span, end: usize, of: usize, out: &[Mention]) -
 
 /// Bodies within a state or organisation whose head is named by them.
 const BODY_NOUNS: &[&str] = &["bureau", "council", "committee", "wing", "office", "board", "cabinet", "assembly", "parliament", "politburo", "secretariat", "commission"];
+
+/// Whether a full name follows `at` (after a space and any rank): a dictionary person, or two
+/// capitalised words ("Jonathan Moyo", not "Democrats").
+fn full_name_after(gaz: &Gazetteer, text: &str, at: usize) -> bool {
+    let Some(mut rest) = text[at..].strip_prefix(' ') else { return false };
+    for r in RANKS {
+        if let Some(after) = rest.strip_prefix(r).and_then(|a| a.strip_prefix(' ')) {
+            rest = after;
+            break;
+        }
+    }
+    let mut cut = rest.len().min(60);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let known = gaz.find_names(&rest[..cut])
+        .first()
+        .is_some_and(|&(a, _, hits)| a == 0 && hits.iter().any(|h| h.role == NameRole::Name && gaz.get(h.entity).etype == EntityType::Person));
+    let words: Vec<&str> = rest.split(' ').take(2).collect();
+    known
+        || (words.len() == 2
+            && words.iter().all(|w| {
+                let w = w.trim_end_matches([',', '.', ';', ':']);
+                is_capitalized(w) && !NOT_NAME.contains(&w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            }))
+}
 
 /// Lower-case posts that are not in the titles list because alone they name no office
 /// ("representative", "commander", "coordinator"); with a state before them they do.
