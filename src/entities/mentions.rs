@@ -748,12 +748,27 @@ impl<'g> State<'g, '_> {
                     Some(p) if LEGISLATORS.contains(&role.as_str()) && self.category(p) == Some("party") => self.ents.gaz_index(p).and_then(|g| self.ents.gaz.get(g).country).map(|c| self.ents.known(c)),
                     other => other,
                 };
+                // "Ukrainian and Polish Defense Ministers A and B": several states before a plural
+                // title go to the holders in order, and only when there are as many of each.
+                let owners = if plural { self.listed_owners(text, tspan.start, possessor, out) } else { Vec::new() };
+                let several = owners.len() > 1;
+                if several && owners.len() != holders.len() {
+                    continue;
+                }
+                // A plural title's unknown holders share the article's state only when no other
+                // holder is known to hold it for another state ("Foreign Ministers Lavrov and X").
+                let known_states: Vec<usize> = if plural { holders.iter().filter_map(|&(p, _)| self.office_from_dictionary(p, &role)).collect() } else { Vec::new() };
+                let n = holders.len();
                 for (k, (person, pspan)) in holders.into_iter().enumerate() {
-                    let of = possessor.or_else(|| self.of_after(text, pspan.end, out));
+                    let own = if several { Some(owners[k]) } else { possessor };
+                    let of = own.or_else(|| if k + 1 == n { self.of_after(text, pspan.end, out) } else { None });
                     let of = of.or_else(|| self.office_from_dictionary(person, &role));
                     let (of, confidence) = match of {
                         Some(of) => (Some(of), 0.9),
-                        None if domestic => (self.default_office(text, s, title_start, &role, pspan, out), 0.6),
+                        None if domestic => {
+                            let d = self.default_office(text, s, title_start, &role, pspan, out);
+                            (d.filter(|d| known_states.iter().all(|k| k == d)), 0.6)
+                        }
                         None => (None, 0.6),
                     };
                     if let Some(of) = of {
@@ -1131,6 +1146,23 @@ impl<'g> State<'g, '_> {
             EntityType::City | EntityType::Region => m.stands_for.or(Some(e)),
             EntityType::Person => None,
         }
+    }
+
+    /// The states listed before a title, ending with its possessor: "Ukrainian and Polish"
+    /// gives [Ukraine, Poland]; one possessor gives just it.
+    fn listed_owners(&self, text: &str, title_start: usize, possessor: Option<usize>, out: &[Mention]) -> Vec<usize> {
+        let Some(p) = possessor else { return Vec::new() };
+        let Some(mut k) = out.iter().rposition(|m| m.span.end <= title_start && m.entities.first() == Some(&p)) else { return vec![p] };
+        let mut owners = vec![p];
+        while k > 0 {
+            let (prev, cur) = (&out[k - 1], &out[k]);
+            let joined = matches!(crate::text::gap(text, prev.span.end, cur.span.start).trim(), "and" | "," | ", and");
+            let Some(&e) = prev.entities.first().filter(|&&e| joined && matches!(self.ents.get(e).etype, EntityType::Country | EntityType::Organization)) else { break };
+            owners.push(e);
+            k -= 1;
+        }
+        owners.reverse();
+        owners
     }
 
     /// The dictionary category of an organisation (igo, party, armed-group...).
