@@ -2142,7 +2142,7 @@ const MODIFIER_STOP: &[&str] = &[
     "top", "chief", "senior", "junior", "deputy", "assistant", "local", "regional", "provincial", "separatist", "rebel", "militant", "insurgent",
     "jihadist", "dissident", "opposition", "business", "tech", "industry", "media", "rights", "human", "activist", "student", "religious", "tribal",
     "football", "coach", "fund", "giant", "maker", "producer", "operator", "carrier", "startup", "energy", "oil", "gas", "mining", "insurance",
-    "news", "agency", "campaign", "election", "said", "says", "according", "via", "about", "after", "before", "over", "under", "between", "among",
+    "news", "agency", "campaign", "election", "according", "via", "about", "after", "before", "over", "under", "between", "among",
 ];
 
 /// Government bodies whose post before a name is a state's ("fisheries bureau spokesman").
