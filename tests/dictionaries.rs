@@ -67,3 +67,23 @@ fn bad_dictionary_row_names_file_and_line() {
     assert_ne!(r.code, 0);
     assert!(r.stderr.contains(&format!("{}:3: unknown country code 'RUSS' in column 'of'", offices.display())), "{}", r.stderr);
 }
+
+#[test]
+fn parties_are_organisations_of_their_states() {
+    let g = Gazetteer::load(&[]).unwrap();
+    let parties: Vec<_> = g.entities.iter().filter(|e| e.category.as_deref() == Some("party")).collect();
+    assert!(parties.len() >= 80, "{} parties", parties.len());
+    for p in &parties {
+        assert_eq!(p.etype, EntityType::Organization, "{}", p.id);
+    }
+    let country = |id: &str| g.by_id(id).and_then(|i| g.get(i).country).map(|c| g.get(c).label.clone());
+    assert_eq!(country("fianna-fail").as_deref(), Some("Ireland"));
+    assert_eq!(country("zanu-pf").as_deref(), Some("Zimbabwe"));
+    // Names several states' parties share have no state.
+    assert_eq!(country("labour-party"), None);
+    // Unaccented spellings find the same party.
+    for (written, id) in [("Fianna Fail", "fianna-fail"), ("Sinn Fein", "sinn-fein"), ("Bloc Quebecois", "bloc-quebecois")] {
+        let hits = g.find_names(written);
+        assert!(hits.iter().any(|&(a, b, h)| a == 0 && b == written.len() && h.iter().any(|h| g.get(h.entity).id == id)), "{written}");
+    }
+}

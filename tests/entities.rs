@@ -28,7 +28,7 @@ fn sentences_resolve_to_their_entities() {
         lines += 1;
         let cols: Vec<&str> = line.split('\t').collect();
         assert_eq!(cols.len(), 4, "tests/entities.tsv:{}: four columns expected", n + 1);
-        let doc = Document { id: format!("line-{}", n + 1), title: None, date: Some(cols[0].into()), source: None, url: None, text: cols[1].into() };
+        let doc = Document { id: format!("line-{}", n + 1), title: None, date: Some(cols[0].into()), source: None, url: None, text: cols[1].replace("\\n", "\n") };
         let (mentions, titles) = ex.mentions(&doc);
         let show = || mentions.iter().map(|m| format!("{}={:?}", m.label, m.etype)).collect::<Vec<_>>().join(", ");
         let has = |label: &str, t: Option<EntityType>| mentions.iter().any(|m| m.label == label && t.is_none_or(|t| m.etype == t));
@@ -54,10 +54,17 @@ fn sentences_resolve_to_their_entities() {
         }
         if cols[3].trim() != "-" {
             for item in cols[3].split(" ; ").map(str::trim) {
+                // "!Person|Role|Of" is a trap: that office must not be stated ("*" for any state or organisation).
+                let (neg, item) = match item.strip_prefix('!') {
+                    Some(rest) => (true, rest),
+                    None => (false, item),
+                };
                 let f: Vec<&str> = item.split('|').collect();
                 // The role as titled may name its body too ("Kremlin spokesman" for "spokesman").
-                let found = titles.iter().any(|(p, r, o)| p == f[0] && r.to_lowercase().contains(&f[1].to_lowercase()) && o == f[2]);
-                if !found {
+                let found = titles.iter().any(|(p, r, o)| p == f[0] && r.to_lowercase().contains(&f[1].to_lowercase()) && (o == f[2] || (neg && f[2] == "*")));
+                if neg && found {
+                    failures.push(format!("{}: unwanted office {item}; got {titles:?} | {}", n + 1, cols[1]));
+                } else if !neg && !found {
                     failures.push(format!("{}: missing office {item}; got {titles:?} | {}", n + 1, cols[1]));
                 }
             }

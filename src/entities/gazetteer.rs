@@ -125,6 +125,7 @@ pub struct Source {
 const BUNDLED: &[(&str, &str)] = &[
     ("data/gazetteer/countries.tsv", include_str!("../../data/gazetteer/countries.tsv")),
     ("data/gazetteer/organizations.tsv", include_str!("../../data/gazetteer/organizations.tsv")),
+    ("data/gazetteer/parties.tsv", include_str!("../../data/gazetteer/parties.tsv")),
     ("data/gazetteer/places.tsv", include_str!("../../data/gazetteer/places.tsv")),
     ("data/gazetteer/metonyms.tsv", include_str!("../../data/gazetteer/metonyms.tsv")),
     ("data/gazetteer/people.tsv", include_str!("../../data/gazetteer/people.tsv")),

@@ -112,6 +112,9 @@ pub struct TitleFact {
     pub of: usize,
     pub span: Span,
     pub sentence: usize,
+    /// How sure the words make it: an explicit qualifier (0.9), or the document's own state
+    /// taken as the owner of an unqualified domestic title (lower).
+    pub confidence: f32,
 }
 
 /// A place fact the words around a place state: "the Russian town of X" (X lies in Russia),
@@ -321,10 +324,13 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         last_person: Vec::new(),
         last_countries: Vec::new(),
         last_orgs: Vec::new(),
+        last_body: HashMap::new(),
         last_subject: None,
         titles: Vec::new(),
         places: Vec::new(),
         new_short_names: HashMap::new(),
+        doc_country: document_country(gaz, text),
+        title_states: title_analogies(gaz, text, date),
     };
     let mut mentions = Vec::with_capacity(sentences.len());
     for (si, &s) in sentences.iter().enumerate() {
@@ -365,6 +371,16 @@ struct State<'g, 'd> {
     places: Vec<PlaceFact>,
     /// Short names of the people this document introduced ("Waweru" for "Amina Waweru").
     new_short_names: HashMap<String, usize>,
+    /// The state the article is filed from or is about (a dictionary index): the dateline's
+    /// country, else the one state the text names far more than any other. An unqualified
+    /// domestic title ("Mayor X", "cabinet minister Y") belongs to it.
+    doc_country: Option<usize>,
+    /// For a domestic title the text uses unqualified before known office holders ("Prime
+    /// Minister Netanyahu"), the one state they all hold it for (a dictionary index).
+    title_states: HashMap<String, usize>,
+    /// The state of the last ministry, government, army... the text named ("the Chinese foreign
+    /// ministry", "Israel's military"), by body noun, for "the ministry's spokesman".
+    last_body: HashMap<&'static str, usize>,
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -445,6 +461,26 @@ impl<'g> State<'g, '_> {
                 }
             }
         }
+        // Remember the state of each government body named ("the Chinese foreign ministry",
+        // "Israel's military"); a body named for two states at once is no one's.
+        for m in &out {
+            let Some(&c) = m.entities.first() else { continue };
+            if self.ents.get(c).etype != EntityType::Country || m.entities.len() != 1 {
+                continue;
+            }
+            let words: Vec<&str> = match m.kind {
+                MentionKind::Demonym if m.agent => text[m.span.start..m.span.end].split(' ').skip(1).collect(),
+                MentionKind::Name => {
+                    let after = &text[m.span.end..s.end];
+                    let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")) else { continue };
+                    rest.split(' ').take(2).collect()
+                }
+                _ => continue,
+            };
+            if let Some(noun) = words.iter().map(|w| w.trim_end_matches([',', '.', ';']).to_lowercase()).find_map(|w| STATE_BODIES.iter().find(|b| **b == w)) {
+                self.last_body.insert(noun, c);
+            }
+        }
         // Remember people and countries for coreference in later sentences.
         for m in &out {
             for &e in &m.entities {
@@ -482,6 +518,13 @@ impl<'g> State<'g, '_> {
                         return None;
                     }
                 }
+                // "Jonathan Moyo", "Abe Lincoln": a short name before another capitalised word
+                // of a name is someone else's first name (not Goodluck Jonathan).
+                let next = text[span.end..].strip_prefix(' ').map(|r| r.split(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("")).unwrap_or("");
+                let next_known = !next.is_empty() && gaz.find_names(next).iter().any(|&(a, b, _)| a == 0 && b == next.len());
+                if is_capitalized(next) && next.chars().any(char::is_lowercase) && !NOT_NAME.contains(&next) && !MONTHS.contains(&next) && !next_known && TITLES.automaton.find(next).is_none_or(|m| m.len() != next.len()) {
+                    return None;
+                }
                 let person = self.resolve_short_name(hits)?;
                 return Some(Mention {
                     span,
@@ -493,6 +536,13 @@ impl<'g> State<'g, '_> {
                 });
             }
             NameRole::Demonym | NameRole::Metonym => {
+                // "Mugabe's \"Blue House\" compound": someone's building, not a seat of government.
+                if first.role == NameRole::Metonym {
+                    let before = text[..span.start].trim_end_matches(['"', '“', '‘', '\'']).trim_end();
+                    if before.ends_with("'s") || before.ends_with("’s") {
+                        return None;
+                    }
+                }
                 // "pro-Russian", "anti-American": an attitude, not the state.
                 let before = &text[..span.start];
                 let tail = |n: usize| before.len().checked_sub(n).and_then(|i| before.get(i..)).is_some_and(|t| t.eq_ignore_ascii_case(if n == 4 { "pro-" } else { "anti-" }));
@@ -607,15 +657,23 @@ impl<'g> State<'g, '_> {
         let mut titles: Vec<(Span, String)> = TITLES
             .automaton
             .find_iter(stext)
-            .filter(|m| {
+            .filter_map(|m| {
                 let before = stext[..m.start()].chars().next_back();
-                let after = stext[m.end()..].chars().next();
-                before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+                let role = &TITLES.roles[m.pattern().as_usize()].0;
+                // "cabinet ministers A and B": a domestic title in the plural.
+                let plural = stext[m.end()..].starts_with('s') && is_domestic_role(role) && !role.ends_with('s');
+                let end = m.end() + usize::from(plural);
+                let after = stext[end..].chars().next();
+                let ok = before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+                ok.then(|| (Span::new(s.start + m.start(), s.start + end), role.clone()))
             })
-            .map(|m| (Span::new(s.start + m.start(), s.start + m.end()), TITLES.roles[m.pattern().as_usize()].0.clone()))
             .collect();
         // "minister of mines and energy", "Minister of Electricity": a ministry spelled out.
         titles.extend(minister_of(text, s));
+        // "exercise representative Colonel X", "task force commander Y": posts only a qualifier
+        // before them makes an office.
+        let extra: Vec<(Span, String)> = extra_posts(text, s).into_iter().filter(|(sp, _)| !titles.iter().any(|(t, _)| t.start < sp.end && t.end > sp.start)).collect();
+        titles.extend(extra);
         titles.sort_by_key(|(sp, _)| sp.start);
         let title_spans: Vec<Span> = titles.iter().map(|(sp, _)| *sp).collect();
         for (tspan, role) in titles {
@@ -625,16 +683,100 @@ impl<'g> State<'g, '_> {
                 self.affiliation(text, s, si, tspan, &role, out);
                 continue;
             }
-            let possessor = self.possessor_before(text, tspan.start, out);
+            let mut possessor = self.possessor_before(text, tspan.start, out);
+            // "Philippine exercise director X", "US Marines exercise representative X", "the
+            // fisheries bureau spokesman X": lower-case nouns between the qualifier and the title
+            // belong to the role as written; a government body among them makes the post domestic.
+            let mods = if possessor.is_none() { modifier_words(text, s, tspan.start) } else { None };
+            let mut via_mods = false;
+            let mut service = "";
+            if let Some((mstart, _)) = &mods {
+                let at = skip_service(text, s, *mstart);
+                service = crate::text::gap(text, at, *mstart).trim();
+                possessor = self.possessor_before(text, at, out);
+                // "US Marines", "the US Navy": the state's name glued to the service is no mention of its own.
+                if possessor.is_none() && at != *mstart {
+                    possessor = self.country_word_before(text, s, at);
+                }
+                via_mods = possessor.is_some();
+            }
+            let government_body = mods.as_ref().is_some_and(|(_, w)| w.split(' ').any(|x| GOVERNMENT_BODIES.contains(&x)));
+            let written_role = match &mods {
+                Some((_, w)) if via_mods || government_body => {
+                    let t = if is_capitalized(title_text) { role.clone() } else { title_text.to_string() };
+                    Some(if service.is_empty() || !via_mods { format!("{w} {t}") } else { format!("{service} {w} {t}") })
+                }
+                _ => None,
+            };
+            let title_start = match &mods {
+                Some((mstart, _)) if written_role.is_some() || is_domestic_role(&role) => *mstart,
+                _ => tspan.start,
+            };
+            let domestic = is_domestic_role(&role) || (government_body && !AFFILIATIONS.contains(&role.as_str()));
             // "Foreign Minister Sergey Lavrov", "White House spokeswoman Sarah Sanders": a title
             // followed by a name, capitalised or after a possessor.
-            let person = if is_capitalized(title_text) || possessor.is_some() { self.person_after(text, tspan.end, tokens, out) } else { None };
+            // An unqualified lower-case domestic title ("cabinet minister X", "deputy police chief
+            // Y") names its holder too when the article has a state of its own.
+            // (The name is a person's even when no state can be given: "cabinet ministers Jonathan
+            // Moyo and ..." is not Goodluck Jonathan.)
+            let lower_domestic = domestic && (!is_capitalized(&role) || written_role.is_some());
+            let named = |at: usize| !lower_domestic || is_capitalized(title_text) || possessor.is_some() || full_name_after(self.ents.gaz, text, at);
+            let person = if is_capitalized(title_text) || possessor.is_some() || (lower_domestic && named(tspan.end)) { self.person_after(text, tspan.end, tokens, out) } else { None };
             if let Some((person, pspan)) = person {
-                let of = possessor.or_else(|| self.of_after(text, pspan.end, out));
-                let of = of.or_else(|| self.office_from_dictionary(person, &role));
-                if let Some(of) = of {
-                    let role = self.role_with_body(text, tspan, &role, out);
-                    self.titles.push(TitleFact { person, role, of, span: Span::new(tspan.start, pspan.end), sentence: si });
+                // "a President Connolly would ...": a hypothetical holder, no office held.
+                let article = text[s.start..skip_tenure(text, title_start).len().max(s.start)].rsplit(char::is_whitespace).next().is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"));
+                if article && is_capitalized(title_text) {
+                    continue;
+                }
+                let plural = title_text.ends_with('s') && !role.ends_with('s');
+                let mut holders = vec![(person, pspan)];
+                // "cabinet ministers A and B", "Foreign Ministers A, B and C".
+                while plural {
+                    let end = holders.last().map_or(pspan.end, |h| h.1.end);
+                    let rest = &text[end..s.end];
+                    let skip = [", and ", " and ", ", "].iter().find(|c| rest.starts_with(*c)).map(|c| c.len() - 1);
+                    let Some(k) = skip.filter(|&k| named(end + k)) else { break };
+                    let Some(next) = self.person_after(text, end + k, tokens, out) else { break };
+                    if holders.iter().any(|h| h.0 == next.0) {
+                        break;
+                    }
+                    holders.push(next);
+                }
+                let full_role = written_role.clone().unwrap_or_else(|| self.role_with_body(text, tspan, &role, out));
+                // "Likud lawmaker X", "SPD lawmaker Y": a party's legislator sits for the party's state.
+                let possessor = match possessor {
+                    Some(p) if LEGISLATORS.contains(&role.as_str()) && self.category(p) == Some("party") => self.ents.gaz_index(p).and_then(|g| self.ents.gaz.get(g).country).map(|c| self.ents.known(c)),
+                    other => other,
+                };
+                // "Ukrainian and Polish Defense Ministers A and B": several states before a plural
+                // title go to the holders in order, and only when there are as many of each.
+                let owners = if plural { self.listed_owners(text, tspan.start, possessor, out) } else { Vec::new() };
+                let several = owners.len() > 1;
+                if several && owners.len() != holders.len() {
+                    continue;
+                }
+                // A plural title's unknown holders share the article's state only when no other
+                // holder is known to hold it for another state ("Foreign Ministers Lavrov and X").
+                let known_states: Vec<usize> = if plural { holders.iter().filter_map(|&(p, _)| self.office_from_dictionary(p, &role)).collect() } else { Vec::new() };
+                let n = holders.len();
+                for (k, (person, pspan)) in holders.into_iter().enumerate() {
+                    let own = if several { Some(owners[k]) } else { possessor };
+                    let of = own.or_else(|| if k + 1 == n { self.of_after(text, pspan.end, out) } else { None });
+                    let of = of.or_else(|| self.office_from_dictionary(person, &role));
+                    let (of, confidence) = match of {
+                        Some(of) => (Some(of), 0.9),
+                        None if domestic => {
+                            let d = self.default_office(text, s, title_start, &role, pspan, out);
+                            (d.filter(|d| known_states.iter().all(|k| k == d)), 0.6)
+                        }
+                        None => (None, 0.6),
+                    };
+                    if let Some(of) = of {
+                        // The second and later holders of a plural title: their own names, so that the
+                        // names before them stay actors of their own.
+                        let span = if k == 0 { Span::new(title_start.min(tspan.start), pspan.end) } else { pspan };
+                        self.titles.push(TitleFact { person, role: full_role.clone(), of, span, sentence: si, confidence });
+                    }
                 }
                 continue;
             }
@@ -652,7 +794,7 @@ impl<'g> State<'g, '_> {
                 if let Some((person, pspan)) = self.person_after(text, at, tokens, out) {
                     let of = possessor.or_else(|| self.of_after(text, tspan.end, out)).or_else(|| self.office_from_dictionary(person, &role));
                     if let Some(of) = of {
-                        self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(tspan.start, pspan.end), sentence: si });
+                        self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(tspan.start, pspan.end), sentence: si, confidence: 0.9 });
                     }
                     continue;
                 }
@@ -665,7 +807,8 @@ impl<'g> State<'g, '_> {
                 let of = possessor.or_else(|| self.of_after(text, tspan.end, out)).or(other);
                 if let Some(of) = of {
                     let pstart = out.iter().find(|m| m.entities.first() == Some(&person) && m.span.end <= tspan.start).map_or(tspan.start, |m| m.span.start);
-                    self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si });
+                    let role = owner_body(text, tspan, s.end, of, out).unwrap_or_else(|| role.clone());
+                    self.titles.push(TitleFact { person, role, of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
                 }
                 continue;
             }
@@ -682,7 +825,7 @@ impl<'g> State<'g, '_> {
                 .or_else(|| self.of_after(text, tspan.end, out))
                 .or_else(|| if owner_said { None } else { self.office_from_dictionary(person, &role) });
             if let Some(of) = of {
-                self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si });
+                self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
             }
         }
         // "X, who heads the Y": a relative clause giving the office.
@@ -711,9 +854,83 @@ impl<'g> State<'g, '_> {
             if let Some(office) = gaz.offices_of(g, self.date).find(|o| Some(o.of) == of_g) {
                 let role = office.role.clone();
                 let start = out.iter().find(|m| m.entities.first() == Some(&c) && m.span.end <= pspan.start).map_or(pspan.start, |m| m.span.start);
-                self.titles.push(TitleFact { person, role, of: c, span: Span::new(start, pspan.end), sentence: si });
+                self.titles.push(TitleFact { person, role, of: c, span: Span::new(start, pspan.end), sentence: si, confidence: 0.9 });
             }
         }
+    }
+
+    /// The state named by the one word before `at` ("US", "Philippine"), by name or demonym.
+    fn country_word_before(&mut self, text: &str, s: Span, at: usize) -> Option<usize> {
+        let head = text[s.start..at].trim_end();
+        let w = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        let gaz = self.ents.gaz;
+        let (_, _, hits) = gaz.find_names(w).into_iter().find(|&(a, b, _)| a == 0 && b == w.len())?;
+        let h = hits.iter().find(|h| matches!(h.role, NameRole::Name | NameRole::Demonym) && gaz.get(h.entity).etype == EntityType::Country)?;
+        Some(self.ents.known(h.entity))
+    }
+
+    /// The article's own state as the owner of an unqualified domestic title before a name
+    /// ("Mayor X said", "cabinet minister Y"): only when nothing before the title may qualify it
+    /// (an unknown name as in "Acme President X", a possessive, a company or party noun) and
+    /// no owner follows the name ("Mayor X of Y").
+    fn default_office(&mut self, text: &str, s: Span, title_start: usize, role: &str, pspan: Span, out: &[Mention]) -> Option<usize> {
+        // The state of the other holders of this unqualified title in the text first ("Prime
+        // Minister Netanyahu" makes "Prime Minister Yitzhak Shamir" Israel's), else the article's.
+        let c = self.title_states.get(role).copied().or(self.doc_country)?;
+        // A state's top offices are known: no "Prime Minister" for the United States, no
+        // "President" for the United Kingdom. A foreign leader left unqualified gets nothing.
+        let gaz = self.ents.gaz;
+        let top = TITLES.roles.iter().any(|(r, head)| *head && r == role) || matches!(role, "Vice President" | "Vice-President" | "Deputy Prime Minister" | "Deputy Premier");
+        if let Some((_, iso)) = STYLED_ROLES.iter().find(|(r, _)| *r == role) {
+            if gaz.get(c).iso3.as_deref() != Some(*iso) {
+                return None;
+            }
+        }
+        let base = role.trim_end_matches("-elect").trim_end_matches("-designate");
+        if top && !gaz.offices.iter().any(|o| o.of == c && o.role.eq_ignore_ascii_case(base)) {
+            return None;
+        }
+        // Nor a top office the dictionary gives someone else on the article date: an unknown
+        // "President X" in a Seoul business story is a company's president. (The text's own
+        // usage, "Prime Minister Netanyahu" before "Prime Minister Shamir", still counts.)
+        if top && !self.title_states.contains_key(role) {
+            let date = self.date?;
+            if base == role && gaz.offices.iter().any(|o| o.of == c && o.role.eq_ignore_ascii_case(base) && o.held_on(date)) {
+                return None;
+            }
+        }
+        let head_end = skip_tenure(text, title_start).len().max(s.start);
+        let head = &text[s.start..head_end];
+        // "In Moscow, Foreign Minister X said": the scene set in another state right before.
+        let scene = out.iter().filter(|m| m.span.start >= s.start && m.span.end <= head_end && m.entities.len() == 1).max_by_key(|m| m.span.end).map(|m| (m.span, m.entities[0]));
+        if let Some((span, e)) = scene {
+            let prep = text[s.start..span.start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+            let other = self.ents.country_of(e).is_some_and(|x| self.ents.gaz_index(x) != Some(c));
+            if other && matches!(prep.to_lowercase().as_str(), "in" | "from" | "at" | "to") {
+                return None;
+            }
+        }
+        if out.iter().any(|m| m.span.end == head_end && m.span.start >= s.start) {
+            return None;
+        }
+        let prev = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        if prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with('\'') || prev.ends_with('’') {
+            return None;
+        }
+        let word = prev.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.len() == prev.len() && !word.is_empty() {
+            if is_capitalized(word) && !NOT_NAME.contains(&word) && !SENTENCE_OPENERS.contains(&word) && !matches!(word, "Another" | "Also" | "Said") {
+                return None;
+            }
+            if NON_STATE_HEADS.contains(&word.to_lowercase().as_str()) {
+                return None;
+            }
+        }
+        let after = text[pspan.end..s.end].trim_start();
+        if after.starts_with("of ") || after.starts_with("at ") {
+            return None;
+        }
+        Some(self.ents.known(c))
     }
 
     /// The person named right before an apposition's comma: a person mention ending at `end`,
@@ -741,7 +958,7 @@ impl<'g> State<'g, '_> {
             return;
         }
         let Some((person, pstart)) = self.person_ending_at(text, s, before_end, out) else { return };
-        self.titles.push(TitleFact { person, role: role.to_string(), of, span: Span::new(pstart, tspan.end), sentence: si });
+        self.titles.push(TitleFact { person, role: role.to_string(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
     }
 
     /// "X was named the new leader of Y", "X was elected chairman of Y": the person given the
@@ -788,14 +1005,43 @@ impl<'g> State<'g, '_> {
                         }
                         e
                     }
-                    None => None,
+                    // "who heads the regional administration": the region the sentence named before.
+                    None => {
+                        let rest = &text[at..s.end];
+                        let kind = if ["regional administration", "regional government", "provincial administration", "provincial government", "oblast administration"].iter().any(|b| rest.starts_with(b)) {
+                            Some(EntityType::Region)
+                        } else if ["city administration", "city government", "city council", "municipal government"].iter().any(|b| rest.starts_with(b)) {
+                            Some(EntityType::City)
+                        } else {
+                            None
+                        };
+                        let found: Vec<usize> = out
+                            .iter()
+                            .filter(|m| m.span.end <= pspan.start && m.span.start >= s.start)
+                            .filter_map(|m| m.entities.first().copied())
+                            .filter(|&e| Some(self.ents.get(e).etype) == kind)
+                            .collect();
+                        // Only when the sentence names one such place.
+                        match found.as_slice() {
+                            [e, rest @ ..] if rest.iter().all(|r| r == e) => Some(*e),
+                            _ => None,
+                        }
+                    }
                 },
             };
             let Some(of) = of else { continue };
             if self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
                 continue;
             }
-            self.titles.push(TitleFact { person, role: role.to_string(), of, span: Span::new(pspan.start, at), sentence: si });
+            // "head of the regional administration": the body stays in the role.
+            let body = ["regional administration", "regional government", "provincial administration", "provincial government", "oblast administration", "city administration", "city government", "city council", "municipal government"]
+                .iter()
+                .find(|b| text[at..s.end].starts_with(**b));
+            let role = match body {
+                Some(b) if matches!(self.ents.get(of).etype, EntityType::Region | EntityType::City) => format!("{role} of the {b}"),
+                _ => role.to_string(),
+            };
+            self.titles.push(TitleFact { person, role, of, span: Span::new(pspan.start, at), sentence: si, confidence: 0.9 });
         }
     }
 
@@ -878,9 +1124,9 @@ impl<'g> State<'g, '_> {
             // "the Islamist movement's spokesman": a definite description of an organisation
             // named earlier stands for the one named last.
             possessive?;
-            let words: Vec<&str> = head.rsplit(' ').take(4).collect();
+            let words: Vec<&str> = head.rsplit(char::is_whitespace).take(4).collect();
             let noun = *words.first()?;
-            if !ORG_ANAPHORS.contains(&noun) {
+            if !ORG_ANAPHORS.contains(&noun) && !STATE_BODIES.contains(&noun) {
                 return None;
             }
             // "the" and at most two adjectives before the noun ("the Islamist movement's").
@@ -888,7 +1134,11 @@ impl<'g> State<'g, '_> {
             if !words[1..det].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')) {
                 return None;
             }
-            return self.last_orgs.last().copied();
+            // "the ministry's spokesman": the state whose ministry the text named last.
+            if STATE_BODIES.contains(&noun) {
+                return self.last_body.get(noun).copied();
+            }
+            return self.org_for_anaphor(noun);
         };
         let e = *m.entities.first()?;
         match self.ents.get(e).etype {
@@ -896,6 +1146,45 @@ impl<'g> State<'g, '_> {
             EntityType::City | EntityType::Region => m.stands_for.or(Some(e)),
             EntityType::Person => None,
         }
+    }
+
+    /// The states listed before a title, ending with its possessor: "Ukrainian and Polish"
+    /// gives [Ukraine, Poland]; one possessor gives just it.
+    fn listed_owners(&self, text: &str, title_start: usize, possessor: Option<usize>, out: &[Mention]) -> Vec<usize> {
+        let Some(p) = possessor else { return Vec::new() };
+        let Some(mut k) = out.iter().rposition(|m| m.span.end <= title_start && m.entities.first() == Some(&p)) else { return vec![p] };
+        let mut owners = vec![p];
+        while k > 0 {
+            let (prev, cur) = (&out[k - 1], &out[k]);
+            let joined = matches!(crate::text::gap(text, prev.span.end, cur.span.start).trim(), "and" | "," | ", and");
+            let Some(&e) = prev.entities.first().filter(|&&e| joined && matches!(self.ents.get(e).etype, EntityType::Country | EntityType::Organization)) else { break };
+            owners.push(e);
+            k -= 1;
+        }
+        owners.reverse();
+        owners
+    }
+
+    /// The dictionary category of an organisation (igo, party, armed-group...).
+    fn category(&self, e: usize) -> Option<&'g str> {
+        let gaz: &'g Gazetteer = self.ents.gaz;
+        self.ents.gaz_index(e).and_then(|g| gaz.get(g).category.as_deref())
+    }
+
+    /// The organisation a definite description refers back to: the last one named whose kind
+    /// fits the noun ("the movement", "the group" an armed group or party, "the party" a party,
+    /// "the alliance", "the bloc" an international organisation). Never a state.
+    fn org_for_anaphor(&self, noun: &str) -> Option<usize> {
+        let fits: &[&str] = match noun {
+            "party" => &["party"],
+            "alliance" | "bloc" => &["igo"],
+            "organisation" | "organization" => &["igo", "armed-group", "party", "body"],
+            _ => &["armed-group", "party"],
+        };
+        self.last_orgs.iter().rev().copied().find(|&e| {
+            let cat = self.ents.gaz_index(e).and_then(|g| self.ents.gaz.get(g).category.as_deref());
+            cat.is_some_and(|c| fits.contains(&c))
+        })
     }
 
     /// "the foreign minister of Russia".
@@ -921,6 +1210,21 @@ impl<'g> State<'g, '_> {
         }
         if let Some(m) = out.iter().find(|m| m.span.start == at) {
             let e = *m.entities.first()?;
+            // "the leader of Sweden's Social Democrats": the owner is the name after the
+            // possessive, a new organisation when it is clearly one, else unknown.
+            let after = &text[m.span.end..];
+            if let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")) {
+                if rest.chars().next().is_some_and(char::is_uppercase) {
+                    let at2 = text.len() - rest.len();
+                    if let Some(e2) = out.iter().find(|m| m.span.start == at2).and_then(|m| m.entities.first().copied()) {
+                        return (self.ents.get(e2).etype == EntityType::Organization).then_some(e2);
+                    }
+                    let span = org_name_at(text, at2).filter(|sp| !is_covered(out, *sp))?;
+                    let o = self.ents.new_org(&text[span.start..span.end])?;
+                    out.push(Mention { span, entities: vec![o], kind: MentionKind::Name, modifier: false, stands_for: None, agent: false });
+                    return Some(o);
+                }
+            }
             return match self.ents.get(e).etype {
                 EntityType::Country | EntityType::Organization => Some(e),
                 EntityType::Region | EntityType::City => Some(m.stands_for.unwrap_or(e)),
@@ -1574,6 +1878,276 @@ fn org_name_at(text: &str, at: usize) -> Option<Span> {
     (has_body && words >= 2).then(|| Span::new(at, end))
 }
 
+/// The state an article belongs to, as a wire reader takes it: the country of its dateline
+/// ("KYIV, Ukraine (AP) —", "TOKYO (Reuters) -"), else the state it names most when that one
+/// is named at least three times and at least one and a half times as often as any other (a
+/// place in a state counts for it). None otherwise.
+fn document_country(gaz: &Gazetteer, text: &str) -> Option<usize> {
+    for line in text.lines() {
+        if let Some(c) = dateline_country(gaz, line.trim_start()) {
+            return Some(c);
+        }
+    }
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for (_, _, hits) in gaz.find_names(text) {
+        let Some(h) = hits.first() else { continue };
+        if h.role == NameRole::ShortName {
+            continue;
+        }
+        let e = gaz.get(h.entity);
+        let c = match (e.etype, h.role) {
+            (EntityType::Country, _) => Some(h.entity),
+            // A capital standing for its state ("Kyiv said") or a seat of government.
+            (EntityType::City, NameRole::Name) if gaz.capital_of(h.entity).is_some() => gaz.capital_of(h.entity),
+            // A place in it ("Mazar-i-Sharif", "Balkh province").
+            (EntityType::City | EntityType::Region, NameRole::Name) => e.country,
+            _ => None,
+        };
+        if let Some(c) = c {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
+    v.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+    let (top, n) = *v.first()?;
+    let second = v.get(1).map_or(0, |&(_, n)| n);
+    (n >= 3 && 2 * n >= 3 * second).then_some(top)
+}
+
+/// For each domestic title the text writes unqualified (no demonym, name or possessive before
+/// it) right before a dictionary person who holds that office for a state, that state, when all
+/// such holders agree ("Prime Minister Netanyahu" and "Prime Minister Yitzhak Shamir": Israel).
+fn title_analogies(gaz: &Gazetteer, text: &str, date: Option<&str>) -> HashMap<String, usize> {
+    let mut seen: HashMap<String, Option<usize>> = HashMap::new();
+    for m in TITLES.automaton.find_iter(text) {
+        let role = &TITLES.roles[m.pattern().as_usize()].0;
+        let title = &text[m.start()..m.end()];
+        if !is_domestic_role(role) || !is_capitalized(title) || text[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-') {
+            continue;
+        }
+        let head = skip_tenure(text, m.start());
+        let prev = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        let word = prev.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        if prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with('’') || prev.ends_with('\'') {
+            continue;
+        }
+        let named = !word.is_empty() && gaz.find_names(word).iter().any(|&(a, b, _)| a == 0 && b == word.len());
+        let sentence_start = prev.is_empty() || prev.ends_with(['.', '!', '?', '"', '“', '”', ':']);
+        if named || (is_capitalized(word) && !sentence_start && !NOT_NAME.contains(&word) && !SENTENCE_OPENERS.contains(&word)) {
+            continue;
+        }
+        let Some(rest) = text[m.end()..].strip_prefix(' ') else { continue };
+        let mut cut = rest.len().min(60);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let Some((_, _, hits)) = gaz.find_names(&rest[..cut]).into_iter().next().filter(|&(a, _, _)| a == 0) else { continue };
+        let people: Vec<usize> = hits.iter().filter(|h| matches!(h.role, NameRole::Name | NameRole::ShortName) && gaz.get(h.entity).etype == EntityType::Person).map(|h| h.entity).collect();
+        // A short name several people share ("Assad") counts when they all held it for one state.
+        let same = |o: &&super::gazetteer::Office| o.role.eq_ignore_ascii_case(role);
+        let mut states: Vec<usize> = people
+            .iter()
+            .filter_map(|&p| gaz.offices_of(p, date).find(same).or_else(|| gaz.offices_of(p, None).find(same)).map(|o| o.of))
+            .collect();
+        states.sort_unstable();
+        states.dedup();
+        let c = match states.as_slice() {
+            [] => continue,
+            [c] if gaz.get(*c).etype == EntityType::Country => Some(*c),
+            _ => None,
+        };
+        seen.entry(role.clone()).and_modify(|v| if *v != c { *v = None }).or_insert(c);
+    }
+    seen.into_iter().filter_map(|(r, c)| Some((r, c?))).collect()
+}
+
+/// The country of a dateline line: upper-case place words, an optional ", Country", an optional
+/// agency in brackets, then a dash.
+fn dateline_country(gaz: &Gazetteer, line: &str) -> Option<usize> {
+    let dash = line.char_indices().take(90).find(|&(_, c)| c == '—' || c == '–').map(|(i, _)| i).or_else(|| line.get(..line.len().min(90)).and_then(|h| h.find(" - ")))?;
+    let head = line[..dash].trim_end();
+    let place_end = head.find([',', '(']).unwrap_or(head.len());
+    let place = head[..place_end].trim();
+    if place.is_empty() || !place.chars().any(char::is_alphabetic) || !place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '.' | '\'' | '’')) {
+        return None;
+    }
+    let rest = &head[place_end..];
+    // "HANOI, Vietnam (AP)": the country or region after the comma.
+    if let Some(after) = rest.strip_prefix(',') {
+        let name = after.split('(').next().unwrap_or("").trim();
+        let exact = gaz.find_names(name).into_iter().find(|&(a, b, _)| a == 0 && b == name.len());
+        let hit = exact.and_then(|(_, _, hits)| hits.iter().find(|h| h.role == NameRole::Name).copied())?;
+        return gaz.country_of(hit.entity);
+    }
+    if !rest.is_empty() && !(rest.starts_with('(') && rest.ends_with(')')) {
+        return None;
+    }
+    // "TOKYO (Reuters)": a place the dictionary knows, in one country.
+    let name = title_case(place);
+    let found = gaz.find_names(&name).into_iter().find(|&(a, b, _)| a == 0 && b == name.len())?;
+    // A capital a historical state shared (Moscow of the Soviet Union) is today's state's.
+    let places: Vec<usize> = found
+        .2
+        .iter()
+        .filter(|h| h.role == NameRole::Name && gaz.get(h.entity).etype.is_place())
+        .filter_map(|h| gaz.country_of(h.entity))
+        .filter(|&c| gaz.get(c).category.as_deref() != Some("historical"))
+        .collect();
+    match places.as_slice() {
+        [c, rest @ ..] if rest.iter().all(|r| r == c) => Some(*c),
+        _ => None,
+    }
+}
+
+/// Titles that name an office of a state's own government, army or police, which a wire
+/// reader gives to the article's state when no state is said ("Mayor X said", "cabinet
+/// minister Y"). Not international posts (Secretary-General, envoy, ambassador), ranks alone,
+/// nor titles a company or party shares (chairman, director, chief, head, leader, spokesman),
+/// nor Governor (American outlets write it unqualified for their own governors whatever the
+/// story's state); see also [`STYLED_ROLES`].
+const DOMESTIC_ROLES: &[&str] = &[
+    "President", "President-elect", "Vice President", "Vice-President", "Prime Minister", "Prime Minister-designate", "Premier", "Deputy Prime Minister",
+    "Deputy Premier", "Chancellor", "Foreign Minister", "Defense Minister", "Defence Minister", "Interior Minister", "Finance Minister", "Trade Minister",
+    "Energy Minister", "Justice Minister", "Health Minister", "Economy Minister", "Foreign Ministry spokesman", "Foreign Ministry spokeswoman",
+    "Foreign Ministry spokesperson", "Mayor", "police chief", "deputy police chief", "cabinet minister", "government minister", "opposition leader",
+    "lawmaker", "army chief", "military chief",
+];
+
+fn is_domestic_role(role: &str) -> bool {
+    DOMESTIC_ROLES.contains(&role) || role.starts_with("minister of ") || role.starts_with("Minister of ") || STYLED_ROLES.iter().any(|(r, _)| *r == role)
+}
+
+/// Titles only one state's government uses, written unqualified by its own outlets wherever the
+/// story is: they go to the article's state only when it is that state.
+const STYLED_ROLES: &[(&str, &str)] = &[
+    ("Secretary of State", "USA"), ("Defense Secretary", "USA"), ("National Security Adviser", "USA"), ("Senator", "USA"), ("Foreign Secretary", "GBR"),
+    ("Defence Secretary", "GBR"),
+];
+
+/// Lower-case nouns before a title that make it a post of some other body ("company president").
+const NON_STATE_HEADS: &[&str] = &[
+    "company", "firm", "club", "bank", "university", "college", "school", "corporation", "league", "federation", "association", "committee", "board",
+    "party", "union", "group", "team", "network", "channel", "studio", "foundation", "council", "church", "airline", "institute", "society",
+];
+
+/// Lower-case nouns right before a title that are part of the post ("exercise director",
+/// "fisheries bureau spokesman"): one to three words, none a function word, verb form, or a
+/// word that makes it a post of a company, party, rebel group or other non-state body. Returns
+/// where they start and the words.
+fn modifier_words(text: &str, s: Span, title_start: usize) -> Option<(usize, String)> {
+    let mut start = title_start;
+    let mut words: Vec<&str> = Vec::new();
+    while words.len() < 3 {
+        let head = &text[s.start..start];
+        let Some(h) = head.strip_suffix(' ') else { break };
+        let w = h.rsplit(' ').next().unwrap_or("");
+        let ok = w.len() >= 3
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !w.ends_with("ly")
+            && !MODIFIER_STOP.contains(&w)
+            && !NON_STATE_HEADS.contains(&w);
+        if !ok {
+            break;
+        }
+        words.push(w);
+        start = s.start + h.len() - w.len();
+    }
+    if words.is_empty() {
+        return None;
+    }
+    words.reverse();
+    Some((start, words.join(" ")))
+}
+
+/// "leader of Hamas's political bureau": the office is the body's, so the role names it
+/// ("leader of the political bureau") while the office belongs to the organisation or state.
+fn owner_body(text: &str, tspan: Span, end: usize, of: usize, out: &[Mention]) -> Option<String> {
+    let rest = text[tspan.end..end].strip_prefix(" of ")?;
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let at = end - rest.len();
+    let m = out.iter().find(|m| m.span.start == at && m.entities.first() == Some(&of))?;
+    let after = &text[m.span.end..end];
+    let after = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s "))?;
+    let words: Vec<&str> = after.split(' ').take(3).take_while(|w| w.chars().all(|c| c.is_ascii_lowercase())).collect();
+    let head = words.iter().rposition(|w| BODY_NOUNS.contains(w))?;
+    let title = &text[tspan.start..tspan.end];
+    Some(format!("{title} of the {}", words[..=head].join(" ")))
+}
+
+/// Bodies within a state or organisation whose head is named by them.
+const BODY_NOUNS: &[&str] = &["bureau", "council", "committee", "wing", "office", "board", "cabinet", "assembly", "parliament", "politburo", "secretariat", "commission"];
+
+/// Whether a full name follows `at` (after a space and any rank): a dictionary person, or two
+/// capitalised words ("Jonathan Moyo", not "Democrats").
+fn full_name_after(gaz: &Gazetteer, text: &str, at: usize) -> bool {
+    let Some(mut rest) = text[at..].strip_prefix(' ') else { return false };
+    for r in RANKS {
+        if let Some(after) = rest.strip_prefix(r).and_then(|a| a.strip_prefix(' ')) {
+            rest = after;
+            break;
+        }
+    }
+    let mut cut = rest.len().min(60);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let known = gaz.find_names(&rest[..cut])
+        .first()
+        .is_some_and(|&(a, _, hits)| a == 0 && hits.iter().any(|h| h.role == NameRole::Name && gaz.get(h.entity).etype == EntityType::Person));
+    let words: Vec<&str> = rest.split(' ').take(2).collect();
+    known
+        || (words.len() == 2
+            && words.iter().all(|w| {
+                let w = w.trim_end_matches([',', '.', ';', ':']);
+                is_capitalized(w) && !NOT_NAME.contains(&w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            }))
+}
+
+/// Lower-case posts that are not in the titles list because alone they name no office
+/// ("representative", "commander", "coordinator"); with a state before them they do.
+fn extra_posts(text: &str, s: Span) -> Vec<(Span, String)> {
+    let stext = &text[s.start..s.end];
+    let mut out = Vec::new();
+    for post in ["representative", "commander", "coordinator"] {
+        for (i, _) in stext.match_indices(post) {
+            let before = stext[..i].chars().next_back();
+            let after = stext[i + post.len()..].chars().next();
+            if before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after == Some(' ') {
+                out.push((Span::new(s.start + i, s.start + i + post.len()), post.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// Skips an armed service named between a state and a post ("US Marines exercise
+/// representative"): where the qualifier before it ends.
+fn skip_service(text: &str, s: Span, at: usize) -> usize {
+    let head = text[s.start..at].trim_end();
+    for svc in ["Marines", "Marine Corps", "Navy", "Army", "Air Force", "Coast Guard", "Police"] {
+        if let Some(h) = head.strip_suffix(svc).filter(|h| h.ends_with(' ')) {
+            return s.start + h.len();
+        }
+    }
+    at
+}
+
+/// Function words, common verbs and words of non-state bodies that never modify a post.
+const MODIFIER_STOP: &[&str] = &[
+    "the", "and", "but", "for", "its", "his", "her", "their", "our", "your", "with", "from", "into", "onto", "said", "says", "told", "met", "saw", "hit",
+    "led", "let", "put", "got", "won", "ran", "sent", "sat", "set", "cut", "quit", "was", "were", "are", "has", "had", "have", "who", "that", "which",
+    "when", "while", "where", "than", "then", "also", "now", "not", "new", "former", "late", "acting", "interim", "outgoing", "incoming", "current",
+    "top", "chief", "senior", "junior", "deputy", "assistant", "local", "regional", "provincial", "separatist", "rebel", "militant", "insurgent",
+    "jihadist", "dissident", "opposition", "business", "tech", "industry", "media", "rights", "human", "activist", "student", "religious", "tribal",
+    "football", "coach", "fund", "giant", "maker", "producer", "operator", "carrier", "startup", "energy", "oil", "gas", "mining", "insurance",
+    "news", "agency", "campaign", "election", "according", "via", "about", "after", "before", "over", "under", "between", "among",
+];
+
+/// Government bodies whose post before a name is a state's ("fisheries bureau spokesman").
+const GOVERNMENT_BODIES: &[&str] = &["ministry", "bureau", "department", "police", "army", "navy", "military", "government", "cabinet", "presidential", "coastguard"];
+
 /// Military and police ranks written before a name, longest first.
 const RANKS: &[&str] = &[
     "Lieutenant General", "Lieutenant Colonel", "Lieutenant Commander", "Major General", "Brigadier General", "Rear Admiral", "Vice Admiral",
@@ -1595,6 +2169,13 @@ const HEADS: &[(&str, &str)] = &[
     (", who heads ", "head"), (", who leads ", "leader"), (", who chairs ", "chair"), (", who runs ", "head"), (", who directs ", "director"),
     (", who commands ", "commander"),
 ];
+
+/// Roles of members of a legislature, whose office is their state's even when a party qualifies them.
+const LEGISLATORS: &[&str] = &["lawmaker", "Senator", "Representative"];
+
+/// Government bodies by which a definite description refers back to a state ("the ministry's
+/// spokesman").
+const STATE_BODIES: &[&str] = &["ministry", "government", "army", "military", "navy", "embassy", "police"];
 
 /// Nouns by which a definite description refers back to an organisation ("the group's leader").
 const ORG_ANAPHORS: &[&str] = &["movement", "group", "militia", "organisation", "organization", "insurgency", "party", "alliance", "bloc", "faction", "outfit"];

@@ -174,7 +174,7 @@ impl Ctx<'_, '_> {
             if let Some(log) = log.as_deref_mut() {
                 log.push(format!("  title: {} holds '{}' of {}", subject.label, t.role, object.label));
             }
-            self.emit(si, a, subject, "holdsOffice", object, Polarity::Positive, Modality::Asserted, None, None, Some(t.role.clone()), t.span, "title.holds-office".into(), 0.9);
+            self.emit(si, a, subject, "holdsOffice", object, Polarity::Positive, Modality::Asserted, None, None, Some(t.role.clone()), t.span, "title.holds-office".into(), t.confidence);
         }
     }
 
