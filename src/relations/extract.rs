@@ -51,6 +51,19 @@ const MAX_GAP: usize = 4;
 /// for Ukraine proposed by Beijing" praises China).
 const PLAN_NOUNS: &[&str] = &["plan", "proposal", "initiative", "formula", "framework", "resolution", "roadmap", "blueprint"];
 
+/// A region (a sea, islands, a province) as the target of a claim: the place itself is claimed.
+fn claims_place(a: &Analysis, g: &Arg, relation: &str) -> bool {
+    relation == "claims" && g.place.is_some_and(|p| a.entities.get(p).etype == EntityType::Region)
+}
+
+/// The target's entities with those coordinated to it; for a claim on a region, the region.
+fn target_entities(a: &Analysis, args: &[Arg], k: usize, relation: &str, text: &str) -> Vec<usize> {
+    coordinated(args, k, text)
+        .iter()
+        .flat_map(|&i| if claims_place(a, &args[i], relation) { args[i].place.into_iter().collect() } else { args[i].entities.clone() })
+        .collect()
+}
+
 fn is_country(a: &Analysis, g: &Arg) -> bool {
     g.place.is_none() && g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Country)
 }
@@ -280,9 +293,17 @@ impl Ctx<'_, '_> {
             // Relative clause "X, who ..., CUE": mentions inside it cannot be the actor.
             let rel_clause = relative_clause_before(text, s, cspan.start);
             let passive = matches!(cm.form, Form::Participle | Form::Past) && is_passive(text, s, cspan);
+            // "citizens abducted by North Korean agents", "the islands, claimed largely by
+            // Tokyo": a participle without auxiliary, right after its patient and before "by".
+            let reduced_by = if cue.frame == Frame::Verb && !passive && matches!(cm.form, Form::Participle | Form::Past) && !text[..cspan.start].ends_with('-') {
+                reduced_passive(text, s, cspan)
+            } else {
+                None
+            };
             let (subjects, objects, sspan, ospan): (Vec<usize>, Vec<usize>, Span, Span);
             let place;
             let mut governed_noun = false;
+            let mut qual_from: Option<usize> = None;
             // "Russian-occupied eastern Ukraine", "Saudi-led strikes": a participle fused to its
             // actor is an adjective; the actor is the word before the hyphen.
             let fused = cue.frame == Frame::Verb && matches!(cm.form, Form::Participle | Form::Past) && text[..cspan.start].ends_with('-');
@@ -303,6 +324,35 @@ impl Ctx<'_, '_> {
                     };
                     subjects = args[agent].entities.clone();
                     objects = args[patient].entities.clone();
+                    place = None;
+                    sspan = args[agent].span;
+                    ospan = args[patient].span;
+                }
+                Frame::Verb if reduced_by.is_some() => {
+                    let at = reduced_by.unwrap_or(cspan.end);
+                    // The agent right after "by": a name, or a demonym of the agents ("by Russian hackers").
+                    let Some(agent) = args.iter().position(|g| g.span.start == at && (g.is_actor || g.bare)) else {
+                        note("reduced passive without a named agent: dropped".into());
+                        continue;
+                    };
+                    // The patient: the noun phrase the participle modifies, at most two lower-case words back.
+                    let Some(patient) = args.iter().rposition(|g| {
+                        g.span.end <= cspan.start && {
+                            let between = crate::text::gap(text, g.span.end, cspan.start);
+                            let between = between.trim_end().trim_end_matches(',');
+                            let words: Vec<&str> = between.split_whitespace().collect();
+                            words.len() <= 2 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                        }
+                    }) else {
+                        note("reduced passive without a patient right before it: dropped".into());
+                        continue;
+                    };
+                    if !(args[patient].is_actor || args[patient].bare || claims_place(a, &args[patient], &relation)) {
+                        note("reduced passive whose patient is no actor: dropped".into());
+                        continue;
+                    }
+                    subjects = coordinated(&args, agent, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    objects = target_entities(a, &args, patient, &relation, text);
                     place = None;
                     sspan = args[agent].span;
                     ospan = args[patient].span;
@@ -333,7 +383,7 @@ impl Ctx<'_, '_> {
                     let obj = args.iter().position(|g| {
                         g.span.start >= obj_start
                             && text[obj_start..g.span.start].split_whitespace().count() <= MAX_GAP
-                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare })
+                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare || claims_place(a, g, &relation) })
                             && within_clause(text, obj_start, g.span.start)
                     });
                     if cue.frame == Frame::Mutual {
@@ -401,6 +451,20 @@ impl Ctx<'_, '_> {
                         note("no target after the cue: dropped".into());
                         continue;
                     };
+                    // "X met A and later criticized B": A is the object of an earlier verb
+                    // phrase; the verb phrases share the clause's subject X.
+                    let subj = match shared_subject(text, &args, s, subj, cspan.start, rel_clause) {
+                        None => subj,
+                        Some((Some(k), and_end)) => {
+                            note(format!("actor shared with an earlier verb phrase: '{}'", &text[args[k].span.start..args[k].span.end]));
+                            qual_from = Some(and_end);
+                            k
+                        }
+                        Some((None, _)) => {
+                            note("coordinated verb phrase without a clause subject: dropped".into());
+                            continue;
+                        }
+                    };
                     // "X said most of the strikes hit Kyiv": the reported clause has its own,
                     // unnamed subject, so X is not the actor.
                     {
@@ -457,14 +521,14 @@ impl Ctx<'_, '_> {
                         }
                     }
                     subjects = coordinated(&args, subj, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
-                    objects = coordinated(&args, obj, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    objects = target_entities(a, &args, obj, &relation, text);
                     place = args[obj].place.filter(|_| wants_place);
                     sspan = args[subj].span;
                     ospan = args[obj].span;
                 }
                 Frame::Noun => {
                     // The target right after the cue.
-                    let Some(obj) = args.iter().position(|g| g.span.start >= cspan.end && g.span.start <= cspan.end + 30 && (g.is_actor || (wants_place && g.place.is_some())) && within_clause(text, cspan.end, g.span.start)) else {
+                    let Some(obj) = args.iter().position(|g| g.span.start >= cspan.end && g.span.start <= cspan.end + 30 && (g.is_actor || (wants_place && g.place.is_some()) || claims_place(a, g, &relation)) && within_clause(text, cspan.end, g.span.start)) else {
                         note("no target after the nominal cue: dropped".into());
                         continue;
                     };
@@ -494,7 +558,7 @@ impl Ctx<'_, '_> {
                         note("actor: the subject of the clause that governs the cue".into());
                     }
                     subjects = if governed.is_some() { coordinated(&args, subj, text).iter().flat_map(|&i| args[i].entities.clone()).collect() } else { args[subj].entities.clone() };
-                    objects = coordinated(&args, obj, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    objects = target_entities(a, &args, obj, &relation, text);
                     place = args[obj].place.filter(|_| wants_place);
                     sspan = args[subj].span;
                     ospan = args[obj].span;
@@ -505,7 +569,7 @@ impl Ctx<'_, '_> {
             } else if cue.frame == Frame::Noun {
                 (Polarity::Positive, Modality::Asserted)
             } else {
-                let from = if passive { ospan.end } else { sspan.end };
+                let from = qual_from.unwrap_or(if passive { ospan.end } else { sspan.end });
                 self.qualifiers(text, from.min(cspan.start), cspan.start)
             };
             // A condition makes the event hypothetical: "Israel will strike Iran if it attacks",
@@ -520,6 +584,19 @@ impl Ctx<'_, '_> {
             };
             let date = self.date_for(&times, &future_times, s, cspan, moda, cue.frame != Frame::Noun || governed_noun || expressed);
             let location = place.map(|p| a.entities.get(p).clone()).filter(|l| l.etype.is_place());
+            // A bare "claim" is a territorial claim only on a region, told as "claimed by X" or
+            // "X claims (most of) the R"; "X claimed Y attacked" claims nothing.
+            if cue.frame == Frame::Verb && cue.text == "claim" {
+                let region = objects.iter().all(|&o| a.entities.get(o).etype == EntityType::Region) && !objects.is_empty();
+                let close = passive || reduced_by.is_some() || {
+                    let gap = crate::text::gap(text, cspan.end, ospan.start).to_lowercase();
+                    gap.split_whitespace().all(|w| matches!(w, "the" | "most" | "all" | "much" | "of" | "nearly" | "almost" | "virtually" | "entire" | "whole" | "part" | "parts"))
+                };
+                if !region || !close {
+                    note("'claim' without a region claimed: dropped".into());
+                    continue;
+                }
+            }
             let span = sspan.cover(ospan).cover(cspan);
             let confidence = match cue.frame {
                 Frame::Verb => 0.8,
@@ -538,6 +615,130 @@ impl Ctx<'_, '_> {
         self.allies(a, si, &args);
         self.judgements(a, si, &args);
         self.reactions(a, si, &args);
+        self.critics(a, si, &args);
+        self.dateline_visit(a, si, &args);
+    }
+
+    /// "HANOI, Vietnam (AP) — U.S. Defense Secretary X on Wednesday ...", "TOKYO (Reuters) -
+    /// U.S. President X said ...": a story filed from a place whose lead names, as its subject,
+    /// an official of another state tells that official's visit to the place's country.
+    fn dateline_visit(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        // The dateline opens the text or one of its first lines, in the first two sentences.
+        let before = text[..s.start].trim_end_matches([' ', '\t']);
+        if si > 1 || !(before.is_empty() || before.ends_with('\n')) {
+            return;
+        }
+        let st = &text[s.start..s.end];
+        let caps_len = st.find(|c: char| !(c.is_uppercase() || c == ' ' || c == '-')).unwrap_or(0);
+        let name = st[..caps_len].trim_end().trim_end_matches([' ', '-']).trim_end();
+        if name.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            return;
+        }
+        let mut rest = st[name.len()..].trim_start();
+        // The place: the mention finder's dateline fact, or a city the dictionary knows by that name.
+        let fact = a.places.iter().find(|p| p.sentence == si && p.rule == "located.dateline" && p.span.start == s.start).map(|p| (p.place, p.within, p.span.end));
+        let (place, country) = match fact {
+            Some((place, within, end)) => {
+                rest = text[end..s.end].trim_start();
+                (place, within)
+            }
+            None => {
+                if rest.starts_with(',') {
+                    return;
+                }
+                let title: String = name
+                    .split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next().map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()).unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let gaz = &self.ex.gazetteer;
+                let hits = gaz.find_names(&title);
+                let Some(city) = hits.iter().filter(|(b, e, _)| *b == 0 && *e == title.len()).flat_map(|(_, _, h)| h.iter()).map(|h| h.entity).find(|&e| gaz.get(e).etype == EntityType::City) else { return };
+                let Some(c) = gaz.country_of(city) else { return };
+                (a.entities.known(city), a.entities.known(c))
+            }
+        };
+        if a.entities.get(country).etype != EntityType::Country {
+            return;
+        }
+        // An agency in brackets, then a dash.
+        if let Some(r) = rest.strip_prefix('(') {
+            let Some(i) = r.find(')') else { return };
+            rest = r[i + 1..].trim_start();
+        }
+        let Some(r) = rest.strip_prefix(['—', '–', '-']) else { return };
+        let lead = s.end - r.len();
+        // The lead's subject: the first mention after the dash, a titled person.
+        let Some(g) = args.iter().find(|g| g.span.start >= lead) else { return };
+        if !text[lead..g.span.start].trim().is_empty() || !g.is_actor {
+            return;
+        }
+        let Some(&p) = g.entities.first() else { return };
+        if a.entities.get(p).etype != EntityType::Person {
+            return;
+        }
+        let Some(home) = self.person_country(a, p) else { return };
+        if home == country {
+            return;
+        }
+        let (x, y) = (a.entities.get(p).clone(), a.entities.get(country).clone());
+        let location = Some(a.entities.get(place).clone()).filter(|l| l.etype.is_place());
+        let date = self.doc.date.clone();
+        self.emit(si, a, x, "visits", y, Polarity::Positive, Modality::Asserted, date, location, None, Span::new(s.start, g.span.end), "visits.dateline".into(), 0.6);
+    }
+
+    /// A standing critic: "X is one of the most vocal critics of Y", "X, a fierce critic of Y
+    /// and Z": X criticizes Y. The critic is the subject of a copula, or the head of an apposition.
+    fn critics(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let lower = text[s.start..s.end].to_lowercase();
+        for pat in ["critics of ", "critic of "] {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(pat) {
+                let at = s.start + from + i;
+                from += i + pat.len();
+                if text[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                let after = at + pat.len();
+                let after = if text[after..].starts_with("the ") { after + 4 } else { after };
+                let Some(t) = args.iter().position(|g| g.span.start == after && g.is_actor) else { continue };
+                let Some(k) = args.iter().rposition(|g| g.span.end <= at) else { continue };
+                if !args[k].is_actor || args[k].span.start < s.start {
+                    continue;
+                }
+                let gap = text[args[k].span.end..at].to_lowercase();
+                let copulas = [" is ", " was ", " are ", " were ", " has been ", " have been ", " had been ", " has long been ", " remains ", " remained ", " became ", " has become "];
+                let apposition = [", a ", ", an ", ", one of ", ", the ", ", another "];
+                let head = copulas.iter().chain(apposition.iter()).find(|c| gap.starts_with(*c));
+                let Some(head) = head else { continue };
+                let rest = &gap[head.len()..];
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                if words.len() > 7 || rest.contains([',', ';']) || words.iter().any(|w| matches!(*w, "not" | "no" | "never" | "former" | "ex" | "once" | "who" | "which" | "and" | "but")) || gap.contains("n't") {
+                    continue;
+                }
+                if words.iter().any(|w| !w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))) {
+                    continue;
+                }
+                let times = dates::find(&text[s.start..s.end], self.anchor, false);
+                let cue = Span::new(at, at + pat.len());
+                let date = self.date_for(&times, &times, s, cue, Modality::Asserted, false);
+                for i in coordinated(args, t, text) {
+                    for &x in &args[k].entities {
+                        for &y in &args[i].entities {
+                            let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                            self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, date.clone(), None, None, args[k].span.cover(args[i].span), "criticizes.critic-of".into(), 0.7);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// A reaction that refers back to the previous sentence: "That drew rebukes from X and Y",
@@ -1062,6 +1263,75 @@ fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
         .filter_map(|w| head[..close].rfind(&format!(", {w}")))
         .max()?;
     Some(Span::new(s.start + open, s.start + close + 1))
+}
+
+/// Auxiliaries and adverbs that may stand between "and" and a coordinated verb.
+fn verb_group_word(w: &str) -> bool {
+    matches!(w, "has" | "have" | "had" | "also" | "later" | "then" | "subsequently" | "since" | "again" | "once" | "even" | "will" | "would" | "could" | "did" | "does" | "do" | "not" | "never" | "is" | "was" | "were" | "are" | "been" | "has also" | "n't")
+        || (w.ends_with("ly") && w.len() > 3)
+}
+
+/// When the nearest actor before a verb cue is followed only by "and" and a verb group ("Russia
+/// and has accused"), it cannot be the cue's subject. The subject is the clause's first actor not
+/// governed by a preposition, with no speech verb or clause break between; `Some((None, _))` when
+/// there is none. Also the byte offset after "and", where the verb group starts.
+fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, rel_clause: Option<Span>) -> Option<(Option<usize>, usize)> {
+    let gap = &text[args[subj].span.end..cue];
+    let g = gap.trim_start().trim_start_matches(',').trim_start();
+    // "and" right after the actor; or, when the actor is the object of a preposition ("critics of
+    // China's claims in the sea and has accused"), the last "and" of the gap.
+    let rest = match g.strip_prefix("and ") {
+        Some(r) => r,
+        None => {
+            let prev = words_before(text, args[subj].span.start, 1).pop().unwrap_or_default();
+            if !matches!(prev.as_str(), "of" | "with" | "to" | "against" | "on" | "from" | "for" | "over") {
+                return None;
+            }
+            let i = g.rfind(" and ")?;
+            if g[..i].contains([';', ',', '"', '“']) {
+                return None;
+            }
+            &g[i + 5..]
+        }
+    };
+    if !rest.split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') && verb_group_word(&w.replace('’', "'"))) {
+        return None;
+    }
+    let and_end = cue - rest.len();
+    let prepositions = ["in", "to", "from", "at", "near", "into", "of", "with", "by", "for", "against", "on", "about", "like", "under", "than", "between", "over", "after", "before", "during", "toward", "towards", "as"];
+    let k = args.iter().enumerate().position(|(i, g)| {
+        if i >= subj || !g.is_actor || g.span.start < s.start || rel_clause.is_some_and(|rc| g.span.start >= rc.start && g.span.end <= rc.end) {
+            return false;
+        }
+        let prev = words_before(text, g.span.start, 1).pop().unwrap_or_default();
+        let after = &text[g.span.end..];
+        if prepositions.contains(&prev.as_str()) || after.starts_with("'s") || after.starts_with("’s") {
+            return false;
+        }
+        let between = format!(" {} ", text[g.span.end..and_end].to_lowercase());
+        let breaks = [";", ", which", ", who", " who ", " which ", " but ", " that ", " while ", " when ", " because ", " if ", "“", "\"", " after ", " before "];
+        !breaks.iter().any(|b| between.contains(b)) && !between.split_whitespace().any(|w| SPEECH.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+            && between.split_whitespace().count() <= 25
+    });
+    Some((k, and_end))
+}
+
+/// A participle that ends a reduced relative clause: at most two adverbs, then "by"; not after
+/// an auxiliary ("has claimed by ..."). The byte offset after "by ".
+fn reduced_passive(text: &str, s: Span, cue: Span) -> Option<usize> {
+    let prev = words_before(text, cue.start, 1).pop().unwrap_or_default();
+    let prev = prev.replace('’', "'");
+    if matches!(prev.as_str(), "has" | "have" | "had" | "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "which" | "that") || prev.ends_with("'s") || prev.ends_with("'ve") || prev.ends_with("'d") {
+        return None;
+    }
+    let rest = &text[cue.end..s.end];
+    let i = rest.find(" by ")?;
+    let words: Vec<&str> = rest[..i].split_whitespace().collect();
+    let adverb = |w: &&str| w.chars().all(|c| c.is_ascii_lowercase()) && (w.ends_with("ly") || matches!(*w, "almost" | "also" | "once" | "long" | "now"));
+    if words.len() > 2 || !words.iter().all(adverb) {
+        return None;
+    }
+    Some(cue.end + i + 4)
 }
 
 /// "was struck", "were attacked", "has been invaded", "being bombed" ... followed by "by".
