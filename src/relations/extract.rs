@@ -465,6 +465,15 @@ impl Ctx<'_, '_> {
                             continue;
                         }
                     };
+                    // "denied his Russian counterpart's accusations": the counterpart's state.
+                    let obj = {
+                        let ow = text[args[obj].span.start..args[obj].span.end].to_lowercase();
+                        let next = args.get(obj + 1).filter(|n| n.bare && crate::text::gap(text, args[obj].span.end, n.span.start) == " ");
+                        match next {
+                            Some(n) if matches!(ow.as_str(), "his" | "her" | "their" | "its") && text[n.span.end..].to_lowercase().starts_with(" counterpart") => obj + 1,
+                            _ => obj,
+                        }
+                    };
                     // "X said most of the strikes hit Kyiv": the reported clause has its own,
                     // unnamed subject, so X is not the actor.
                     {
@@ -528,7 +537,10 @@ impl Ctx<'_, '_> {
                 }
                 Frame::Noun => {
                     // The target right after the cue.
-                    let Some(obj) = args.iter().position(|g| g.span.start >= cspan.end && g.span.start <= cspan.end + 30 && (g.is_actor || (wants_place && g.place.is_some()) || claims_place(a, g, &relation)) && within_clause(text, cspan.end, g.span.start)) else {
+                    // A demonym right after the cue names the target's state ("raid on German
+                    // consulate", "attack on Russian troops").
+                    let demonym_next = |g: &Arg| g.bare && crate::text::gap(text, cspan.end, g.span.start).split_whitespace().all(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+                    let Some(obj) = args.iter().position(|g| g.span.start >= cspan.end && g.span.start <= cspan.end + 30 && (g.is_actor || (wants_place && g.place.is_some()) || claims_place(a, g, &relation) || demonym_next(g)) && within_clause(text, cspan.end, g.span.start)) else {
                         note("no target after the nominal cue: dropped".into());
                         continue;
                     };
@@ -616,6 +628,7 @@ impl Ctx<'_, '_> {
         self.judgements(a, si, &args);
         self.reactions(a, si, &args);
         self.critics(a, si, &args);
+        self.joint_forces(a, si, &args);
         self.dateline_visit(a, si, &args);
     }
 
@@ -690,6 +703,68 @@ impl Ctx<'_, '_> {
         let location = Some(a.entities.get(place).clone()).filter(|l| l.etype.is_place());
         let date = self.doc.date.clone();
         self.emit(si, a, x, "visits", y, Polarity::Positive, Modality::Asserted, date, location, None, Span::new(s.start, g.span.end), "visits.dateline".into(), 0.6);
+    }
+
+    /// Forces of several states acting together: "suppressed by Afghan and German security
+    /// personnel", "strikes in support of Afghan and US special forces", "joint Kenyan and
+    /// Somali troops": each pair cooperates militarily. Not "clashes between A and B forces".
+    fn joint_forces(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let state = |g: &Arg| (g.bare || (g.is_actor && g.place.is_none())) && g.entities.len() == 1 && a.entities.get(g.entities[0]).etype == EntityType::Country;
+        let mut k = 0;
+        while k < args.len() {
+            if !state(&args[k]) {
+                k += 1;
+                continue;
+            }
+            let mut end = k;
+            while end + 1 < args.len() && state(&args[end + 1]) && matches!(crate::text::gap(text, args[end].span.end, args[end + 1].span.start).trim(), "and" | "," | ", and") {
+                end += 1;
+            }
+            let group = k..=end;
+            k = end + 1;
+            if group.clone().count() < 2 {
+                continue;
+            }
+            let first = args[*group.start()].span;
+            let last = args[*group.end()].span;
+            let after = text[last.end..s.end].to_lowercase();
+            let nouns = ["security forces", "special forces", "armed forces", "forces", "troops", "soldiers", "security personnel", "personnel", "warships", "navies", "armies"];
+            // The noun after the last demonym, or inside its mention ("Somali troops").
+            let own = text[last.start..last.end].to_lowercase();
+            let inside = nouns.iter().find(|n| own.ends_with(&format!(" {n}")));
+            let Some(noun) = inside.or_else(|| nouns.iter().find(|n| after.strip_prefix(' ').is_some_and(|r| r.starts_with(*n) && r[n.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())))) else { continue };
+            let noun_len = if inside.is_some() { 0 } else { 1 + noun.len() };
+            let pre = words_before(text, first.start, 9);
+            let w = |i: usize| pre.get(i).map(String::as_str).unwrap_or("");
+            // A deed done together, in the passive: "the attack was suppressed (late on Friday) by A and B forces".
+            let together = [
+                "suppressed", "repelled", "repulsed", "foiled", "thwarted", "secured", "guarded", "protected", "escorted", "liberated", "recaptured", "retaken", "cleared", "rescued", "freed",
+                "supported", "backed", "conducted", "carried", "led",
+            ];
+            let by_passive = w(0) == "by" && {
+                let clause: Vec<&String> = pre[1..].iter().take_while(|x| !SPEECH.contains(&x.as_str())).collect();
+                let gap = crate::text::gap(text, s.start.max(first.start.saturating_sub(80)), first.start);
+                clause.iter().any(|x| together.contains(&x.as_str())) && !gap.contains([',', ';'])
+            };
+            let trigger = by_passive
+                || (w(0) == "of" && matches!(w(1), "support" | "help" | "backing"))
+                || matches!(w(0), "joint" | "combined" | "allied");
+            if !trigger || text[s.start..first.start].to_lowercase().contains(" between ") {
+                continue;
+            }
+            let ents: Vec<usize> = group.clone().map(|i| args[i].entities[0]).collect();
+            let times = dates::find(&text[s.start..s.end], self.anchor, false);
+            let cue = Span::new(first.start, last.end + noun_len);
+            let date = self.date_for(&times, &times, s, cue, Modality::Asserted, true);
+            for i in 0..ents.len() {
+                for j in i + 1..ents.len() {
+                    let (x, y) = (a.entities.get(ents[i]).clone(), a.entities.get(ents[j]).clone());
+                    self.emit(si, a, x, "cooperatesMilitarilyWith", y, Polarity::Positive, Modality::Asserted, date.clone(), None, None, cue, "cooperatesMilitarilyWith.joint-forces".into(), 0.65);
+                }
+            }
+        }
     }
 
     /// A standing critic: "X is one of the most vocal critics of Y", "X, a fierce critic of Y
