@@ -465,6 +465,12 @@ impl Ctx<'_, '_> {
                             continue;
                         }
                     };
+                    // "X ... and she's praised Y": a pronoun that the entity layer left unresolved
+                    // opens the cue's own clause, so the actor before it is not the subject.
+                    if pronoun_subject_between(text, args[subj].span.end, cspan.start) {
+                        note("an unresolved pronoun is the subject of the cue's clause: dropped".into());
+                        continue;
+                    }
                     // "denied his Russian counterpart's accusations": the counterpart's state.
                     let obj = {
                         let ow = text[args[obj].span.start..args[obj].span.end].to_lowercase();
@@ -629,6 +635,7 @@ impl Ctx<'_, '_> {
         self.reactions(a, si, &args);
         self.critics(a, si, &args);
         self.joint_forces(a, si, &args);
+        self.trip_takes(a, si, &args);
         self.dateline_visit(a, si, &args);
     }
 
@@ -767,12 +774,94 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// "his Asian trip, which will also take him to Seoul, Beijing and Hanoi": the traveller
+    /// visits each place; planned with "will", asserted with "took".
+    fn trip_takes(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let lower = text[s.start..s.end].to_lowercase();
+        for verb in ["take", "takes", "took", "taking"] {
+            for obj in ["him", "her"] {
+                let pat = format!(" {verb} {obj} to ");
+                let Some(i) = lower.find(&pat) else { continue };
+                let at = s.start + i;
+                // A journey noun shortly before.
+                let before = words_before(text, at, 8);
+                if !before.iter().any(|w| matches!(w.as_str(), "trip" | "tour" | "visit" | "journey" | "swing" | "trips" | "tour," | "visits")) {
+                    continue;
+                }
+                let moda = if before.iter().take(3).any(|w| matches!(w.as_str(), "will" | "would" | "'ll")) || verb == "take" || verb == "takes" { Modality::Planned } else { Modality::Asserted };
+                if before.iter().take(3).any(|w| matches!(w.as_str(), "not" | "never")) {
+                    continue;
+                }
+                let pron_at = at + 1 + verb.len() + 1;
+                let Some(pron) = args.iter().find(|g| g.span.start == pron_at && g.is_actor) else { continue };
+                // The traveller: the last person named before the pronoun who is not the speaker
+                // ("Sanders said Trump had no plans to change his trip, which will take him to");
+                // else, with no person named in the sentence, the pronoun's own antecedent.
+                let person = |g: &&Arg| g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Person);
+                let named: Vec<&Arg> = args.iter().filter(|g| g.span.end <= at && g.is_actor && person(g) && !matches!(text[g.span.start..g.span.end].to_lowercase().as_str(), "he" | "she" | "his" | "her" | "him")).collect();
+                let traveller = match named.iter().rev().find(|g| !words_after_is_speech(text, g.span.end)) {
+                    Some(g) => *g,
+                    None if named.is_empty() && person(&pron) => pron,
+                    None => continue,
+                };
+                let p = traveller.entities[0];
+                let to = at + pat.len();
+                let Some(first) = args.iter().position(|g| g.span.start == to && (g.place.is_some() || is_country(a, g))) else { continue };
+                let mut group = vec![first];
+                let mut k = first;
+                while k + 1 < args.len() && (args[k + 1].place.is_some() || is_country(a, &args[k + 1])) && matches!(crate::text::gap(text, args[k].span.end, args[k + 1].span.start).trim(), "and" | "," | ", and") {
+                    k += 1;
+                    group.push(k);
+                }
+                let times = dates::find(&text[s.start..s.end], self.anchor, moda != Modality::Asserted);
+                let cue = Span::new(at + 1, to);
+                let date = self.date_for(&times, &times, s, cue, moda, true);
+                for i in group {
+                    let location = args[i].place.map(|pl| a.entities.get(pl).clone()).filter(|l| l.etype.is_place());
+                    for &y in &args[i].entities {
+                        if a.entities.get(y).etype != EntityType::Country {
+                            continue;
+                        }
+                        let (xe, ye) = (a.entities.get(p).clone(), a.entities.get(y).clone());
+                        self.emit(si, a, xe, "visits", ye, Polarity::Positive, moda, date.clone(), location.clone(), None, traveller.span.cover(args[i].span), "visits.trip-takes-to".into(), 0.65);
+                    }
+                }
+            }
+        }
+    }
+
     /// A standing critic: "X is one of the most vocal critics of Y", "X, a fierce critic of Y
     /// and Z": X criticizes Y. The critic is the subject of a copula, or the head of an apposition.
     fn critics(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
         let text = self.text;
         let s = a.sentences[si];
         let lower = text[s.start..s.end].to_lowercase();
+        // "Kremlin critic Alexei Navalny", "prominent Beijing critic Jimmy Lai": the named person
+        // right after "ACTOR critic" criticizes the actor.
+        for (k, g) in args.iter().enumerate() {
+            if !g.is_actor {
+                continue;
+            }
+            let rest = &text[g.span.end..s.end];
+            let Some(r) = rest.strip_prefix(" critic ").or_else(|| rest.strip_prefix(" critics ")) else { continue };
+            let at = s.end - r.len();
+            let Some(p) = args[k + 1..].iter().find(|x| x.span.start == at && x.is_actor) else { continue };
+            if !p.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Person) || !g.entities.first().is_some_and(|&e| a.entities.get(e).etype != EntityType::Person) {
+                continue;
+            }
+            let prev = words_before(text, g.span.start, 1).pop().unwrap_or_default();
+            if matches!(prev.as_str(), "former" | "ex" | "onetime" | "one-time") {
+                continue;
+            }
+            for &x in &p.entities {
+                for &y in &g.entities {
+                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                    self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, None, None, None, g.span.cover(p.span), "criticizes.actor-critic-name".into(), 0.65);
+                }
+            }
+        }
         for pat in ["critics of ", "critic of "] {
             let mut from = 0;
             while let Some(i) = lower[from..].find(pat) {
@@ -1338,6 +1427,23 @@ fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
         .filter_map(|w| head[..close].rfind(&format!(", {w}")))
         .max()?;
     Some(Span::new(s.start + open, s.start + close + 1))
+}
+
+/// Whether a speech verb follows right after `at` ("X said", "X told reporters").
+fn words_after_is_speech(text: &str, at: usize) -> bool {
+    let next = text[at..].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    SPEECH.contains(&next.as_str())
+}
+
+/// Whether the words before a verb cue are "and|but|while|; PRONOUN [verb group]", the pronoun
+/// a subject ("he", "she's", "they've").
+fn pronoun_subject_between(text: &str, from: usize, cue: usize) -> bool {
+    let gap = text[from..cue].to_lowercase().replace('’', "'").replace(';', " ; ").replace(',', " , ");
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let Some(k) = words.iter().rposition(|w| matches!(*w, "and" | "but" | "while" | "whereas" | ";" | "," | "although")) else { return false };
+    let Some(p) = words.get(k + 1) else { return false };
+    let pronoun = ["he", "she", "they", "we", "i", "you"].iter().any(|x| *p == *x || ["'s", "'ve", "'d", "'ll", "'re"].iter().any(|c| *p == format!("{x}{c}")));
+    pronoun && words[k + 2..].iter().all(|w| verb_group_word(w))
 }
 
 /// Auxiliaries and adverbs that may stand between "and" and a coordinated verb.
