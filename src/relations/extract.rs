@@ -535,7 +535,14 @@ impl Ctx<'_, '_> {
                             continue;
                         }
                     }
-                    subjects = coordinated(&args, subj, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    let mut subj_group = coordinated(&args, subj, text);
+                    // "Like X, Y condemned Z": X did so too.
+                    if let Some(like) = args.iter().position(|g| g.is_actor && text[s.start..g.span.start].trim() == "Like") {
+                        if text[args[like].span.end..].starts_with(", ") && args[like].span.end + 2 == args[subj_group[0]].span.start {
+                            subj_group.push(like);
+                        }
+                    }
+                    subjects = subj_group.iter().flat_map(|&i| args[i].entities.clone()).collect();
                     objects = target_entities(a, &args, obj, &relation, text);
                     place = args[obj].place.filter(|_| wants_place);
                     sspan = args[subj].span;
@@ -636,6 +643,7 @@ impl Ctx<'_, '_> {
         self.critics(a, si, &args);
         self.joint_forces(a, si, &args);
         self.trip_takes(a, si, &args);
+        self.requested_meetings(a, si, &args);
         self.dateline_visit(a, si, &args);
     }
 
@@ -826,6 +834,41 @@ impl Ctx<'_, '_> {
                         }
                         let (xe, ye) = (a.entities.get(p).clone(), a.entities.get(y).clone());
                         self.emit(si, a, xe, "visits", ye, Polarity::Positive, moda, date.clone(), location.clone(), None, traveller.span.cover(args[i].span), "visits.trip-takes-to".into(), 0.65);
+                    }
+                }
+            }
+        }
+    }
+
+    /// "a UN Security Council emergency meeting on the strike, held at the request of Russia":
+    /// the requester appeals to the body that meets.
+    fn requested_meetings(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let lower = text[s.start..s.end].to_lowercase();
+        for pat in ["at the request of ", "requested by "] {
+            let Some(i) = lower.find(pat) else { continue };
+            let at = s.start + i;
+            let after = at + pat.len();
+            let Some(req) = args.iter().position(|g| g.span.start == after && g.is_actor) else { continue };
+            // The body: an organisation named before, followed within three words by "meeting" or "session".
+            let Some(body) = args.iter().rposition(|g| {
+                g.span.end <= at && g.is_actor && g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Organization) && {
+                    let next: Vec<String> = text[g.span.end..at].split_whitespace().take(3).map(|w| w.to_lowercase()).collect();
+                    next.iter().any(|w| matches!(w.trim_matches(|c: char| !c.is_alphanumeric()), "meeting" | "session" | "consultations"))
+                }
+            }) else { continue };
+            if text[args[body].span.end..at].contains([';', '.']) || text[args[body].span.end..at].split_whitespace().count() > 12 {
+                continue;
+            }
+            let times = dates::find(&text[s.start..s.end], self.anchor, false);
+            let cue = Span::new(at, after);
+            let date = self.date_for(&times, &times, s, cue, Modality::Asserted, true);
+            for i in coordinated(args, req, text) {
+                for &x in &args[i].entities {
+                    for &y in &args[body].entities {
+                        let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                        self.emit(si, a, xe, "appealsTo", ye, Polarity::Positive, Modality::Asserted, date.clone(), None, None, args[body].span.cover(args[i].span), "appealsTo.meeting-at-request".into(), 0.65);
                     }
                 }
             }
