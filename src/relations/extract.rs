@@ -388,7 +388,9 @@ impl Ctx<'_, '_> {
                     });
                     if cue.frame == Frame::Mutual {
                         // Both sides: a coordinated group before the cue, or after it ("talks between A and B").
-                        let before: Vec<usize> = subj.map(|i| coordinated(&args, i, text)).unwrap_or_default();
+                        // "cooperation between A and B" names its sides after the cue only.
+                        let between = cue.text.ends_with(" between");
+                        let before: Vec<usize> = if between { Vec::new() } else { subj.map(|i| coordinated(&args, i, text)).unwrap_or_default() };
                         let mut ents: Vec<usize> = before.iter().flat_map(|&i| args[i].entities.clone()).collect();
                         let mut span = subj.map(|i| args[i].span).unwrap_or(cspan);
                         if ents.len() < 2 {
