@@ -469,7 +469,11 @@ impl Ctx<'_, '_> {
                     };
                     // "X ... and she's praised Y": a pronoun that the entity layer left unresolved
                     // opens the cue's own clause, so the actor before it is not the subject.
-                    if pronoun_subject_between(text, args[subj].span.end, cspan.start) {
+                    // "it"/"they" may stand for the sentence's first actor ("While China claims
+                    // neutrality, it has not condemned ..."); a later actor is not its antecedent.
+                    let first_actor = !args.iter().any(|g| (g.is_actor || g.bare) && g.span.start >= s.start && g.span.end <= args[subj].span.start)
+                        && !text[s.start..args[subj].span.start].to_lowercase().split_whitespace().any(|w| matches!(w, "it" | "they"));
+                    if pronoun_subject_between(text, args[subj].span.end, cspan.start).is_some_and(|p| !(first_actor && matches!(p.as_str(), "it" | "they"))) {
                         note("an unresolved pronoun is the subject of the cue's clause: dropped".into());
                         continue;
                     }
@@ -1482,13 +1486,17 @@ fn words_after_is_speech(text: &str, at: usize) -> bool {
 
 /// Whether the words before a verb cue are "and|but|while|; PRONOUN [verb group]", the pronoun
 /// a subject ("he", "she's", "they've").
-fn pronoun_subject_between(text: &str, from: usize, cue: usize) -> bool {
+fn pronoun_subject_between(text: &str, from: usize, cue: usize) -> Option<String> {
     let gap = text[from..cue].to_lowercase().replace('’', "'").replace(';', " ; ").replace(',', " , ");
     let words: Vec<&str> = gap.split_whitespace().collect();
-    let Some(k) = words.iter().rposition(|w| matches!(*w, "and" | "but" | "while" | "whereas" | ";" | "," | "although")) else { return false };
-    let Some(p) = words.get(k + 1) else { return false };
-    let pronoun = ["he", "she", "they", "we", "i", "you"].iter().any(|x| *p == *x || ["'s", "'ve", "'d", "'ll", "'re"].iter().any(|c| *p == format!("{x}{c}")));
-    pronoun && words[k + 2..].iter().all(|w| verb_group_word(w))
+    let k = words.iter().rposition(|w| matches!(*w, "and" | "but" | "while" | "whereas" | ";" | "," | "although"))?;
+    let p = words.get(k + 1)?;
+    let base = ["he", "she", "it", "they", "we", "i", "you"].iter().find(|x| *p == **x || ["'s", "'ve", "'d", "'ll", "'re"].iter().any(|c| *p == format!("{x}{c}")))?;
+    // Then the verb group, and at most three other words ("it will press war crimes charges").
+    let rest = &words[k + 2..];
+    let others = rest.iter().filter(|w| !verb_group_word(w)).count();
+    let plain = rest.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '\''));
+    (others <= 3 && plain && !rest.iter().any(|w| SPEECH.contains(w))).then(|| base.to_string())
 }
 
 /// Auxiliaries and adverbs that may stand between "and" and a coordinated verb.
