@@ -285,6 +285,14 @@ impl Ctx<'_, '_> {
                     continue;
                 }
             }
+            // "free trade", "a free press": "free" as an adjective frees nobody.
+            if relation == "releases" && text[cspan.start..cspan.end].eq_ignore_ascii_case("free") {
+                let next = text[cspan.end..s.end].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                if matches!(next.as_str(), "trade" | "market" | "markets" | "speech" | "press" | "elections" | "election" | "and" | "world" | "zone" | "movement" | "access" | "agency" | "passage" | "will") {
+                    note("'free' as an adjective: dropped".into());
+                    continue;
+                }
+            }
             // "refused to meet X": the refusal negates the next verb; it rejects nobody.
             if relation == "rejects" && cue.frame == Frame::Verb && text[cspan.end..s.end].starts_with(" to ") {
                 note("followed by an infinitive: a negator, not a rejection; dropped".into());
@@ -1228,7 +1236,13 @@ impl Ctx<'_, '_> {
                     let stated = ["news agency ", "state media ", "state broadcaster ", "state television ", "state tv ", "news outlet ", "broadcaster "].iter().any(|p| lb.ends_with(p));
                     let poss = k.checked_sub(1).map(|p| &ms[p]).filter(|p| {
                         let between = crate::text::gap(text, p.span.end, m.span.start);
-                        matches!(between.trim(), "'s" | "’s" | "") || between.trim_start_matches(['\'', '’', 's']).split_whitespace().all(|w| w.chars().all(char::is_lowercase))
+                        // "Russia's RIA news agency", "Chinese state broadcaster CCTV"; not "Zimbabwean
+                        // reports seen by Reuters".
+                        let words: Vec<&str> = between.trim_start_matches(['\'', '’', 's']).split_whitespace().collect();
+                        matches!(between.trim(), "'s" | "’s" | "")
+                            || (words.len() <= 3
+                                && words.iter().all(|w| w.chars().all(char::is_lowercase))
+                                && !words.iter().any(|w| matches!(*w, "by" | "of" | "to" | "in" | "for" | "with" | "from" | "on" | "at" | "about" | "according" | "and" | "or")))
                     });
                     let country = poss
                         .and_then(|p| p.entities.first().copied())
