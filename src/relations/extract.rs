@@ -505,6 +505,23 @@ impl Ctx<'_, '_> {
                                 continue;
                             }
                         }
+                        // "X held a briefing, when a reporter asked ...": a subordinate clause that
+                        // runs up to the cue with its own unnamed subject.
+                        let sub = [", when ", ", while ", ", as ", ", after ", ", because ", ", whereas ", ", until ", ", before "].iter().filter_map(|b| gap.rfind(b).map(|i| i + b.len())).max();
+                        if let Some(i) = sub {
+                            let clause = &gap[i..];
+                            let first = clause.split_whitespace().next().unwrap_or("");
+                            if !clause.contains(',') && matches!(first, "the" | "a" | "an" | "some" | "many" | "most" | "one" | "several") {
+                                note("subordinate clause with an unnamed subject: dropped".into());
+                                continue;
+                            }
+                        }
+                    }
+                    // "X was receiving updates, the ministry said": a verb's target does not lie
+                    // beyond a comma.
+                    if text[cspan.end..args[obj].span.start].contains(',') {
+                        note("target beyond a comma: dropped".into());
+                        continue;
                     }
                     // A plan's topic is not the target: its owner is ("a peace plan for Ukraine
                     // proposed by Beijing", "China's peace plan").
