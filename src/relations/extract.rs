@@ -568,7 +568,9 @@ impl Ctx<'_, '_> {
                     }
                     let mut subj_group = coordinated(&args, subj, text);
                     // "Like X, Y condemned Z": X did so too.
-                    if let Some(like) = args.iter().position(|g| g.is_actor && text[s.start..g.span.start].trim() == "Like") {
+                    // Only for stances, which hold whatever their date.
+                    let stance = matches!(relation.as_str(), "criticizes" | "praises" | "rejects" | "accuses" | "demands" | "appealsTo");
+                    if let Some(like) = args.iter().position(|g| stance && g.is_actor && text[s.start..g.span.start].trim() == "Like") {
                         if text[args[like].span.end..].starts_with(", ") && args[like].span.end + 2 == args[subj_group[0]].span.start {
                             subj_group.push(like);
                         }
@@ -743,6 +745,13 @@ impl Ctx<'_, '_> {
         }
         let Some(home) = self.person_country(a, p) else { return };
         if home == country {
+            return;
+        }
+        // A story filed from one capital may quote an official far away ("KYIV (AP) — Russian
+        // President X said ..."): the story must also tell of travel or a meeting.
+        let opening = format!(" {} ", text[s.start..].to_lowercase().replace(|c: char| !c.is_alphanumeric(), " "));
+        let travel = [" trip ", " visit ", " visiting ", " visited ", " tour ", " arrived ", " arrives ", " met with ", " meets with ", " talks with ", " summit ", " meeting with ", " hosted by ", " stop ", " leg "];
+        if !travel.iter().any(|w| opening.contains(w)) {
             return;
         }
         let (x, y) = (a.entities.get(p).clone(), a.entities.get(country).clone());
