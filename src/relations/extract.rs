@@ -457,6 +457,15 @@ impl Ctx<'_, '_> {
                         note("no actor before the cue: dropped".into());
                         continue;
                     };
+                    // "endorsed a 12-point peace plan for Ukraine proposed by Beijing": past a plan
+                    // noun the target may lie further; the plan's owner is found below.
+                    let obj = obj.or_else(|| {
+                        let head: Vec<String> = text[cspan.end..s.end].split_whitespace().take(5).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+                        if !head.iter().any(|w| PLAN_NOUNS.contains(&w.as_str())) {
+                            return None;
+                        }
+                        args.iter().position(|g| g.span.start >= cspan.end && g.is_actor && text[cspan.end..g.span.start].split_whitespace().count() <= 8 && within_clause(text, cspan.end, g.span.start))
+                    });
                     let Some(obj) = obj else {
                         note("no target after the cue: dropped".into());
                         continue;
