@@ -41,6 +41,9 @@ const NOUN_MODIFIERS: &[&str] = &[
 const GOVERNORS: &[&str] = &["after", "following", "during", "at", "held", "hold", "holds", "holding", "had", "has", "have", "attended", "attends", "attending", "concluded", "wrapped"];
 /// Relations whose nominal cue makes the governing clause's subject a participant.
 const PARTICIPATORY: &[&str] = &["meetsWith", "negotiatesWith", "visits"];
+/// Aid given, told as a noun governed by a verb of giving ("X pledged $500 million in aid to Y").
+const AID_RELATIONS: &[&str] = &["providesAidTo", "providesMilitaryAidTo", "providesHumanitarianAidTo"];
+const AID_GOVERNORS: &[&str] = &["pledged", "pledges", "sent", "sends", "provided", "provides", "gave", "gives", "announced", "announces", "approved", "approves", "delivered", "delivers", "offered", "offers", "promised", "promises", "unveiled", "unveils", "extended", "extends", "committed", "commits"];
 /// Verbs that open reported speech.
 const SPEECH: &[&str] = &["said", "says", "told", "added", "stated", "announced"];
 /// Verbs of saying whose object is a stance noun told as news ("expressed its readiness to").
@@ -615,7 +618,8 @@ impl Ctx<'_, '_> {
                         let after_obj = &text[args[obj].span.end..s.end];
                         after_obj.strip_prefix(" by ").and_then(|_| args.iter().position(|g| g.is_actor && g.span.start == args[obj].span.end + 4))
                     };
-                    let governed = if by.or(poss).is_none() && PARTICIPATORY.contains(&relation.as_str()) { self.governing_subject(&args, s, cspan) } else { None };
+                    let aid = AID_RELATIONS.contains(&relation.as_str());
+                    let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid) { self.governing_subject(&args, s, cspan, aid) } else { None };
                     let Some(subj) = by.or(poss).or(governed) else {
                         note("no actor for the nominal cue: dropped".into());
                         continue;
@@ -1082,14 +1086,26 @@ impl Ctx<'_, '_> {
     /// after a summit with Y", "X held talks with Y", "X, during a visit to Y, said". The cue must
     /// follow a governing word, with at most three determiners or adjectives between, and the
     /// subject must be the only actor (with those coordinated to it) before the cue.
-    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span) -> Option<usize> {
+    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span, aid: bool) -> Option<usize> {
         let text = self.text;
-        let before = words_before(text, cue.start, 5);
+        let before = words_before(text, cue.start, 7);
         let mut governed = false;
         for (k, w) in before.iter().enumerate() {
-            if GOVERNORS.contains(&w.as_str()) {
+            if GOVERNORS.contains(&w.as_str()) && !aid {
                 governed = true;
                 break;
+            }
+            // "X pledged $500 million in aid to Y", "X sent fresh military aid to Y".
+            if aid {
+                if AID_GOVERNORS.contains(&w.as_str()) {
+                    governed = true;
+                    break;
+                }
+                let amount = w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) || matches!(w.as_str(), "million" | "billion" | "in" | "of" | "worth" | "more" | "additional" | "further" | "new" | "fresh" | "emergency" | "the" | "a" | "an" | "its" | "their" | "military" | "humanitarian" | "economic" | "financial" | "security" | "dollars" | "euros" | "another");
+                if k >= 6 || !amount {
+                    break;
+                }
+                continue;
             }
             let adjective = DETERMINERS.contains(&w.as_str()) || (w.chars().all(|c| c.is_lowercase() || c == '-') && !w.ends_with("ed") && !SPEECH.contains(&w.as_str()) && !matches!(w.as_str(), "and" | "or" | "but" | "with" | "to" | "by" | "for" | "in" | "on"));
             if k >= 3 || !adjective {
