@@ -352,7 +352,8 @@ impl Ctx<'_, '_> {
                             let between = crate::text::gap(text, g.span.end, cspan.start);
                             let between = between.trim_end().trim_end_matches(',');
                             let words: Vec<&str> = between.split_whitespace().collect();
-                            words.len() <= 2 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                            words.len() <= 2 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !matches!(*w, "and" | "or" | "but"))
+                                && words_before(text, g.span.start, 1).first().is_none_or(|w| w != "by")
                         }
                     }) else {
                         note("reduced passive without a patient right before it: dropped".into());
@@ -375,7 +376,12 @@ impl Ctx<'_, '_> {
                         note("passive without a named agent: dropped".into());
                         continue;
                     };
-                    let Some(patient) = args.iter().rposition(|g| g.span.end <= cspan.start) else {
+                    // Not the agent of an earlier passive ("The attack was claimed by Hamas and condemned by Egypt").
+                    // "The attack on Kyiv was condemned by Poland": the attack was condemned, not Kyiv.
+                    let Some(patient) = args.iter().rposition(|g| {
+                        g.span.end <= cspan.start
+                            && words_before(text, g.span.start, 1).first().is_none_or(|w| !matches!(w.as_str(), "by" | "on" | "of" | "against" | "into" | "over" | "with" | "for"))
+                    }) else {
                         note("passive without a target: dropped".into());
                         continue;
                     };
@@ -475,7 +481,16 @@ impl Ctx<'_, '_> {
                     };
                     // "X met A and later criticized B": A is the object of an earlier verb
                     // phrase; the verb phrases share the clause's subject X.
-                    let subj = match shared_subject(text, &args, s, subj, cspan.start, rel_clause) {
+                    // The actor is itself the target of an earlier verb cue ("met Scholz in Berlin and later flew to").
+                    let object_of_verb = cues.iter().any(|c2| {
+                        let c2_end = s.start + c2.end;
+                        let f = self.ex.patterns.cues[c2.cue].frame;
+                        f != Frame::Noun && c2_end <= args[subj].span.start && c2.start < cm.start && {
+                            let g = &text[c2_end..args[subj].span.start];
+                            !g.contains([',', ';']) && g.split_whitespace().count() <= 3
+                        }
+                    });
+                    let subj = match shared_subject(text, &args, s, subj, cspan.start, rel_clause, object_of_verb) {
                         None => subj,
                         Some((Some(k), and_end)) => {
                             note(format!("actor shared with an earlier verb phrase: '{}'", &text[args[k].span.start..args[k].span.end]));
@@ -1574,7 +1589,7 @@ fn verb_group_word(w: &str) -> bool {
 /// and has accused"), it cannot be the cue's subject. The subject is the clause's first actor not
 /// governed by a preposition, with no speech verb or clause break between; `Some((None, _))` when
 /// there is none. Also the byte offset after "and", where the verb group starts.
-fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, rel_clause: Option<Span>) -> Option<(Option<usize>, usize)> {
+fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, rel_clause: Option<Span>, object_of_verb: bool) -> Option<(Option<usize>, usize)> {
     let gap = &text[args[subj].span.end..cue];
     let g = gap.trim_start().trim_start_matches(',').trim_start();
     // "and" right after the actor; or, when the actor is the object of a preposition ("critics of
@@ -1583,7 +1598,7 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
         Some(r) => r,
         None => {
             let prev = words_before(text, args[subj].span.start, 1).pop().unwrap_or_default();
-            if !matches!(prev.as_str(), "of" | "with" | "to" | "against" | "on" | "from" | "for" | "over") {
+            if !matches!(prev.as_str(), "of" | "with" | "to" | "against" | "on" | "from" | "for" | "over") && !object_of_verb {
                 return None;
             }
             let i = g.rfind(" and ")?;
