@@ -984,7 +984,8 @@ impl Ctx<'_, '_> {
                 let after = at + pat.len();
                 let after = if text[after..].starts_with("the ") { after + 4 } else { after };
                 let Some(t) = args.iter().position(|g| g.span.start == after && g.is_actor) else { continue };
-                let Some(k) = args.iter().rposition(|g| g.span.end <= at) else { continue };
+                // The critic, past any possessor ("X is one of Europe's fiercest critics of Y").
+                let Some(k) = args.iter().rposition(|g| g.span.end <= at && !text[g.span.end..].starts_with("'s") && !text[g.span.end..].starts_with("’s")) else { continue };
                 if !args[k].is_actor || args[k].span.start < s.start {
                     continue;
                 }
@@ -1569,7 +1570,7 @@ fn words_after_is_speech(text: &str, at: usize) -> bool {
 fn pronoun_subject_between(text: &str, from: usize, cue: usize) -> Option<String> {
     let gap = text[from..cue].to_lowercase().replace('’', "'").replace(';', " ; ").replace(',', " , ");
     let words: Vec<&str> = gap.split_whitespace().collect();
-    let k = words.iter().rposition(|w| matches!(*w, "and" | "but" | "while" | "whereas" | ";" | "," | "although"))?;
+    let k = words.iter().rposition(|w| matches!(*w, "and" | "but" | "while" | "whereas" | ";" | "," | "although" | "that"))?;
     let p = words.get(k + 1)?;
     let base = ["he", "she", "it", "they", "we", "i", "you"].iter().find(|x| *p == **x || ["'s", "'ve", "'d", "'ll", "'re"].iter().any(|c| *p == format!("{x}{c}")))?;
     // Then the verb group, and at most three other words ("it will press war crimes charges").
