@@ -38,7 +38,7 @@ const NOUN_MODIFIERS: &[&str] = &[
 ];
 /// Words after which a nominal meeting cue has the clause's subject as its actor ("X, speaking
 /// after a summit with Y", "X held talks with Y", "X, during a visit to Y").
-const GOVERNORS: &[&str] = &["after", "following", "during", "at", "held", "hold", "holds", "holding", "had", "has", "have", "attended", "attends", "attending", "concluded", "wrapped"];
+const GOVERNORS: &[&str] = &["after", "following", "during", "at", "in", "entered", "enters", "resumed", "resumes", "held", "hold", "holds", "holding", "had", "has", "have", "attended", "attends", "attending", "concluded", "wrapped"];
 /// Relations whose nominal cue makes the governing clause's subject a participant.
 const PARTICIPATORY: &[&str] = &["meetsWith", "negotiatesWith", "visits"];
 /// Aid given, told as a noun governed by a verb of giving ("X pledged $500 million in aid to Y").
@@ -411,7 +411,9 @@ impl Ctx<'_, '_> {
                         let mut ents: Vec<usize> = before.iter().flat_map(|&i| args[i].entities.clone()).collect();
                         let mut span = subj.map(|i| args[i].span).unwrap_or(cspan);
                         if ents.len() < 2 {
-                            if let Some(o) = obj.filter(|&o| args[o].span.start - cspan.end <= 6) {
+                            // Not a place the sides met in ("held talks in Oman").
+                            let located = |o: usize| words_before(text, args[o].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()));
+                            if let Some(o) = obj.filter(|&o| args[o].span.start - cspan.end <= 6 && !located(o)) {
                                 for i in coordinated(&args, o, text) {
                                     ents.extend(args[i].entities.clone());
                                     span = span.cover(args[i].span);
@@ -970,6 +972,24 @@ impl Ctx<'_, '_> {
                 for &y in &g.entities {
                     let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
                     self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, None, None, None, g.span.cover(p.span), "criticizes.actor-critic-name".into(), 0.65);
+                }
+            }
+        }
+        // "her NATO-critical stance", "Slovakia's EU-critical government": the possessor criticizes.
+        for (k, g) in args.iter().enumerate() {
+            if !g.is_actor || !text[g.span.end..s.end].starts_with("-critical ") || k == 0 {
+                continue;
+            }
+            let p = &args[k - 1];
+            let gap = crate::text::gap(text, p.span.end, g.span.start);
+            let pron = matches!(text[p.span.start..p.span.end].to_lowercase().as_str(), "his" | "her");
+            if !p.is_actor || !(matches!(gap, "'s " | "’s ") || (pron && gap == " ")) {
+                continue;
+            }
+            for &x in &p.entities {
+                for &y in &g.entities {
+                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                    self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, None, None, None, p.span.cover(g.span), "criticizes.x-critical".into(), 0.65);
                 }
             }
         }
