@@ -975,6 +975,28 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        // "Israel's Gaza war", "Russia's Ukraine war": the possessor wages war on the place named.
+        for k in 1..args.len() {
+            let (p, g) = (&args[k - 1], &args[k]);
+            let after = text[g.span.end..s.end].to_lowercase();
+            let war = after.strip_prefix(" war").is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+            if !war || !p.is_actor || !matches!(crate::text::gap(text, p.span.end, g.span.start), "'s " | "’s ") {
+                continue;
+            }
+            if !p.entities.first().is_some_and(|&e| matches!(a.entities.get(e).etype, EntityType::Country | EntityType::Organization)) {
+                continue;
+            }
+            let targets: Vec<usize> = match g.place {
+                Some(pl) => vec![pl],
+                None => g.entities.clone(),
+            };
+            for &x in &p.entities {
+                for &y in &targets {
+                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                    self.emit(si, a, xe, "attacks", ye, Polarity::Positive, Modality::Asserted, None, None, None, p.span.cover(g.span), "attacks.possessor-place-war".into(), 0.65);
+                }
+            }
+        }
         // "her NATO-critical stance", "Slovakia's EU-critical government": the possessor criticizes.
         for (k, g) in args.iter().enumerate() {
             if !g.is_actor || !text[g.span.end..s.end].starts_with("-critical ") || k == 0 {
