@@ -41,6 +41,8 @@ const NOUN_MODIFIERS: &[&str] = &[
 const GOVERNORS: &[&str] = &["after", "following", "during", "at", "in", "entered", "enters", "resumed", "resumes", "held", "hold", "holds", "holding", "had", "has", "have", "attended", "attends", "attending", "concluded", "wrapped"];
 /// Relations whose nominal cue makes the governing clause's subject a participant.
 const PARTICIPATORY: &[&str] = &["meetsWith", "negotiatesWith", "visits"];
+/// Deeds whose doer is the target of a stance on them ("condemned the attack by X").
+const DEEDS: &[&str] = &["attack", "attacks", "strike", "strikes", "raid", "bombing", "bombings", "shelling", "assault", "invasion", "killing", "killings", "abduction", "kidnapping", "massacre", "incursion"];
 /// Aid given, told as a noun governed by a verb of giving ("X pledged $500 million in aid to Y").
 const AID_RELATIONS: &[&str] = &["providesAidTo", "providesMilitaryAidTo", "providesHumanitarianAidTo"];
 const AID_GOVERNORS: &[&str] = &["pledged", "pledges", "sent", "sends", "provided", "provides", "gave", "gives", "announced", "announces", "approved", "approves", "delivered", "delivers", "offered", "offers", "promised", "promises", "unveiled", "unveils", "extended", "extends", "committed", "commits"];
@@ -315,6 +317,7 @@ impl Ctx<'_, '_> {
             let place;
             let mut governed_noun = false;
             let mut qual_from: Option<usize> = None;
+            let mut deed_doer = false;
             // "Russian-occupied eastern Ukraine", "Saudi-led strikes": a participle fused to its
             // actor is an adjective; the actor is the word before the hyphen.
             let fused = cue.frame == Frame::Verb && matches!(cm.form, Form::Participle | Form::Past) && text[..cspan.start].ends_with('-');
@@ -477,6 +480,31 @@ impl Ctx<'_, '_> {
                         }
                         args.iter().position(|g| g.span.start >= cspan.end && g.is_actor && text[cspan.end..g.span.start].split_whitespace().count() <= 8 && within_clause(text, cspan.end, g.span.start))
                     });
+                    // "condemned the attack, which was carried out by Houthi rebels": a stance on a
+                    // deed is a stance on its named doer.
+                    let obj = obj.or_else(|| {
+                        if !matches!(relation.as_str(), "criticizes" | "praises") {
+                            return None;
+                        }
+                        let rest = &text[cspan.end..s.end];
+                        let words: Vec<String> = rest.split_whitespace().take(3).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+                        if !words.iter().any(|w| DEEDS.contains(&w.as_str())) {
+                            return None;
+                        }
+                        let by = rest.find(" by ").filter(|&i| rest[..i].split_whitespace().count() <= 9 && !rest[..i].contains([';', '.']))?;
+                        // The doer: "the attack by X", or after a verb of doing ("which was carried out by X").
+                        let before_by = rest[..by].to_lowercase();
+                        let deed_end = before_by.split_whitespace().last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()).unwrap_or_default();
+                        let done = ["carried out", "claimed", "launched", "staged", "conducted", "perpetrated", "committed", "mounted", "ordered"].iter().any(|v| before_by.ends_with(v));
+                        let plain = !before_by.contains(',') && !deed_end.ends_with("ed") && !deed_end.ends_with("en");
+                        if !DEEDS.contains(&deed_end.as_str()) && !done && !plain {
+                            return None;
+                        }
+                        let at = cspan.end + by + 4;
+                        let found = args.iter().position(|g| g.span.start == at && (g.is_actor || g.bare));
+                        deed_doer = found.is_some();
+                        found
+                    });
                     let Some(obj) = obj else {
                         note("no target after the cue: dropped".into());
                         continue;
@@ -548,7 +576,7 @@ impl Ctx<'_, '_> {
                     }
                     // "X was receiving updates, the ministry said": a verb's target does not lie
                     // beyond a comma.
-                    if text[cspan.end..args[obj].span.start].contains(',') {
+                    if !deed_doer && text[cspan.end..args[obj].span.start].contains(',') {
                         note("target beyond a comma: dropped".into());
                         continue;
                     }
