@@ -277,6 +277,9 @@ impl Ctx<'_, '_> {
             let cspan = Span::new(s.start + cm.start, s.start + cm.end);
             let relation = cue.relation.clone();
             let wants_place = relation == "visits";
+            // A strike on a city is a strike on its state ("fired missiles at Kharkiv").
+            // Only a past form: "strikes in Gaza" may be a noun.
+            let strikes_place = matches!(relation.as_str(), "bombs" | "attacks") && matches!(cm.form, Form::Past | Form::Participle);
             let mut note = |msg: String| {
                 if let Some(log) = log.as_deref_mut() {
                     log.push(format!("  cue '{}' ({}, {:?}): {msg}", &text[cspan.start..cspan.end], relation, cue.frame));
@@ -403,7 +406,7 @@ impl Ctx<'_, '_> {
                     let obj = args.iter().position(|g| {
                         g.span.start >= obj_start
                             && text[obj_start..g.span.start].split_whitespace().count() <= MAX_GAP
-                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare || claims_place(a, g, &relation) })
+                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare || claims_place(a, g, &relation) || (strikes_place && g.place.is_some() && !g.entities.is_empty()) })
                             && within_clause(text, obj_start, g.span.start)
                     });
                     if cue.frame == Frame::Mutual {
