@@ -1624,6 +1624,13 @@ fn within_clause(text: &str, from: usize, to: usize) -> bool {
 fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
     let head = &text[s.start..cue];
     let close = head.trim_end().strip_suffix(',').map(|h| h.len())?;
+    // A participle phrase: "The report, commissioned by Germany, criticized Poland".
+    if let Some(open) = head[..close].rfind(", ") {
+        let seg: Vec<&str> = head[open + 2..close].split_whitespace().collect();
+        if seg.len() >= 3 && (seg[0].ends_with("ed") || seg[0].ends_with("en")) && seg[0].chars().all(|c| c.is_lowercase()) && seg[1..3].contains(&"by") {
+            return Some(Span::new(s.start + open, s.start + close + 1));
+        }
+    }
     // Also a parenthetical phrase: "Trump, during a visit to Japan, praised Abe".
     let open = ["who ", "which ", "whose ", "whom ", "during ", "after ", "following ", "speaking ", "in ", "at "]
         .iter()
@@ -1698,8 +1705,19 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
         }
         let between = format!(" {} ", text[g.span.end..and_end].to_lowercase());
         let breaks = [";", ", which", ", who", " who ", " which ", " but ", " that ", " while ", " when ", " because ", " if ", "“", "\"", " after ", " before "];
-        !breaks.iter().any(|b| between.contains(b)) && !between.split_whitespace().any(|w| SPEECH.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
-            && between.split_whitespace().count() <= 25
+        // A speech verb is a break unless the speaker goes on as a pronoun ("Poland said it backed
+        // Ukraine and condemned Russia").
+        let words: Vec<&str> = between.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+        let speech_ok = match words.iter().rposition(|w| SPEECH.contains(w)) {
+            None => true,
+            Some(k) => {
+                let next = words.get(k + 1).copied().unwrap_or("");
+                let next = if next == "that" { words.get(k + 2).copied().unwrap_or("") } else { next };
+                k == words.iter().position(|w| SPEECH.contains(w)).unwrap_or(k) && matches!(next, "it" | "he" | "she" | "they" | "we")
+            }
+        };
+        let breaks: Vec<&str> = breaks.iter().copied().filter(|b| !(speech_ok && *b == " that ")).collect();
+        !breaks.iter().any(|b| between.contains(b)) && speech_ok && between.split_whitespace().count() <= 25
     });
     Some((k, and_end))
 }
