@@ -645,8 +645,10 @@ impl Ctx<'_, '_> {
                     // The target right after the cue.
                     // A demonym right after the cue names the target's state ("raid on German
                     // consulate", "attack on Russian troops").
+                    // "its war in Gaza", "strikes on Kharkiv": the place's state.
+                    let war_place = matches!(relation.as_str(), "attacks" | "bombs");
                     let demonym_next = |g: &Arg| g.bare && crate::text::gap(text, cspan.end, g.span.start).split_whitespace().all(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
-                    let Some(obj) = args.iter().position(|g| g.span.start >= cspan.end && g.span.start <= cspan.end + 30 && (g.is_actor || (wants_place && g.place.is_some()) || claims_place(a, g, &relation) || demonym_next(g)) && within_clause(text, cspan.end, g.span.start)) else {
+                    let Some(obj) = args.iter().position(|g| g.span.start >= cspan.end && g.span.start <= cspan.end + 30 && (g.is_actor || (wants_place && g.place.is_some()) || claims_place(a, g, &relation) || demonym_next(g) || (war_place && g.place.is_some() && !g.entities.is_empty())) && within_clause(text, cspan.end, g.span.start)) else {
                         note("no target after the nominal cue: dropped".into());
                         continue;
                     };
@@ -667,6 +669,22 @@ impl Ctx<'_, '_> {
                         after_obj.strip_prefix(" by ").and_then(|_| args.iter().position(|g| g.is_actor && g.span.start == args[obj].span.end + 4))
                     };
                     let aid = AID_RELATIONS.contains(&relation.as_str());
+                    // "condemning Israel for its two-year war in Gaza": "its" is the nearest state or
+                    // organisation before it, in the same clause.
+                    let poss = poss.or_else(|| {
+                        let before = words_before(text, cspan.start, 4);
+                        let k = before.iter().position(|w| w == "its")?;
+                        if before[..k].iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')) {
+                            return None;
+                        }
+                        let its_at = text[..cspan.start].rfind("its ")?;
+                        args.iter().rposition(|g| {
+                            g.is_actor && g.span.end <= its_at && g.span.start >= s.start
+                                && g.entities.first().is_some_and(|&e| matches!(a.entities.get(e).etype, EntityType::Country | EntityType::Organization))
+                                && within_clause(text, g.span.end, its_at)
+                                && !text[g.span.end..its_at].contains(',')
+                        })
+                    });
                     let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid) { self.governing_subject(&args, s, cspan, aid) } else { None };
                     let Some(subj) = by.or(poss).or(governed) else {
                         note("no actor for the nominal cue: dropped".into());
