@@ -906,7 +906,7 @@ impl Ctx<'_, '_> {
     fn trip_takes(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_lowercase();
+        let lower = text[s.start..s.end].to_ascii_lowercase();
         for verb in ["take", "takes", "took", "taking"] {
             for obj in ["him", "her"] {
                 let pat = format!(" {verb} {obj} to ");
@@ -964,7 +964,7 @@ impl Ctx<'_, '_> {
     fn requested_meetings(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_lowercase();
+        let lower = text[s.start..s.end].to_ascii_lowercase();
         for pat in ["at the request of ", "requested by "] {
             let Some(i) = lower.find(pat) else { continue };
             let at = s.start + i;
@@ -999,7 +999,7 @@ impl Ctx<'_, '_> {
     fn critics(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_lowercase();
+        let lower = text[s.start..s.end].to_ascii_lowercase();
         // "Kremlin critic Alexei Navalny", "prominent Beijing critic Jimmy Lai": the named person
         // right after "ACTOR critic" criticizes the actor.
         for (k, g) in args.iter().enumerate() {
@@ -1117,7 +1117,7 @@ impl Ctx<'_, '_> {
         }
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_lowercase();
+        let lower = text[s.start..s.end].to_ascii_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
         let openers: &[&[&str]] = &[
             &["that"], &["this"], &["the", "move"], &["the", "remarks"], &["the", "comments"], &["the", "comment"], &["the", "decision"], &["the", "statement"],
@@ -1144,7 +1144,7 @@ impl Ctx<'_, '_> {
         if words.get(k + 1) != Some(&"from") {
             return;
         }
-        let from_at = match text[s.start..s.end].to_lowercase().find(" from ") {
+        let from_at = match text[s.start..s.end].to_ascii_lowercase().find(" from ") {
             Some(i) => s.start + i + 6,
             None => return,
         };
