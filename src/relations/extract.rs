@@ -439,7 +439,9 @@ impl Ctx<'_, '_> {
                             }
                         }
                         // Partnership binds states and organisations: beside a state, a person stands for his own.
-                        if relation == "partnerOf" && ents.iter().any(|&e| a.entities.get(e).etype != EntityType::Person) {
+                        // A "partnership" binds the leaders' states even when only the leaders are named.
+                        let partnership = text[cspan.start..cspan.end].to_ascii_lowercase().contains("partnership");
+                        if relation == "partnerOf" && (partnership || ents.iter().any(|&e| a.entities.get(e).etype != EntityType::Person)) {
                             let mut mapped = Vec::new();
                             for &e in &ents {
                                 if a.entities.get(e).etype == EntityType::Person {
@@ -461,6 +463,8 @@ impl Ctx<'_, '_> {
                         }
                         // Every pair, not just first-with-rest.
                         let (pol, moda) = self.qualifiers(text, span.start.min(cspan.start), cspan.start);
+                        // A partnership talked about ("would discuss the comprehensive partnership") stands.
+                        let moda = if relation == "partnerOf" && partnership { Modality::Asserted } else { moda };
                         let date = self.date_for(&times, &future_times, s, cspan, moda, true);
                         for i in 0..ents.len() {
                             for j in i + 1..ents.len() {
