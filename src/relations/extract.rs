@@ -38,9 +38,14 @@ const NOUN_MODIFIERS: &[&str] = &[
 ];
 /// Words after which a nominal meeting cue has the clause's subject as its actor ("X, speaking
 /// after a summit with Y", "X held talks with Y", "X, during a visit to Y").
-const GOVERNORS: &[&str] = &["after", "following", "during", "at", "held", "hold", "holds", "holding", "had", "has", "have", "attended", "attends", "attending", "concluded", "wrapped"];
+const GOVERNORS: &[&str] = &["after", "following", "during", "at", "in", "entered", "enters", "resumed", "resumes", "held", "hold", "holds", "holding", "had", "has", "have", "attended", "attends", "attending", "concluded", "wrapped"];
 /// Relations whose nominal cue makes the governing clause's subject a participant.
 const PARTICIPATORY: &[&str] = &["meetsWith", "negotiatesWith", "visits"];
+/// Deeds whose doer is the target of a stance on them ("condemned the attack by X").
+const DEEDS: &[&str] = &["attack", "attacks", "strike", "strikes", "raid", "bombing", "bombings", "shelling", "assault", "invasion", "killing", "killings", "abduction", "kidnapping", "massacre", "incursion"];
+/// Aid given, told as a noun governed by a verb of giving ("X pledged $500 million in aid to Y").
+const AID_RELATIONS: &[&str] = &["providesAidTo", "providesMilitaryAidTo", "providesHumanitarianAidTo"];
+const AID_GOVERNORS: &[&str] = &["pledged", "pledges", "sent", "sends", "provided", "provides", "gave", "gives", "announced", "announces", "approved", "approves", "delivered", "delivers", "offered", "offers", "promised", "promises", "unveiled", "unveils", "extended", "extends", "committed", "commits"];
 /// Verbs that open reported speech.
 const SPEECH: &[&str] = &["said", "says", "told", "added", "stated", "announced"];
 /// Verbs of saying whose object is a stance noun told as news ("expressed its readiness to").
@@ -50,6 +55,19 @@ const MAX_GAP: usize = 4;
 /// Nouns whose owner, not their topic, is the target of a verbal event ("endorsed a peace plan
 /// for Ukraine proposed by Beijing" praises China).
 const PLAN_NOUNS: &[&str] = &["plan", "proposal", "initiative", "formula", "framework", "resolution", "roadmap", "blueprint"];
+
+/// A region (a sea, islands, a province) as the target of a claim: the place itself is claimed.
+fn claims_place(a: &Analysis, g: &Arg, relation: &str) -> bool {
+    relation == "claims" && g.place.is_some_and(|p| a.entities.get(p).etype == EntityType::Region)
+}
+
+/// The target's entities with those coordinated to it; for a claim on a region, the region.
+fn target_entities(a: &Analysis, args: &[Arg], k: usize, relation: &str, text: &str) -> Vec<usize> {
+    coordinated(args, k, text)
+        .iter()
+        .flat_map(|&i| if claims_place(a, &args[i], relation) { args[i].place.into_iter().collect() } else { args[i].entities.clone() })
+        .collect()
+}
 
 fn is_country(a: &Analysis, g: &Arg) -> bool {
     g.place.is_none() && g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Country)
@@ -259,6 +277,9 @@ impl Ctx<'_, '_> {
             let cspan = Span::new(s.start + cm.start, s.start + cm.end);
             let relation = cue.relation.clone();
             let wants_place = relation == "visits";
+            // A strike on a city is a strike on its state ("fired missiles at Kharkiv").
+            // Only a past form: "strikes in Gaza" may be a noun.
+            let strikes_place = matches!(relation.as_str(), "bombs" | "attacks") && matches!(cm.form, Form::Past | Form::Participle);
             let mut note = |msg: String| {
                 if let Some(log) = log.as_deref_mut() {
                     log.push(format!("  cue '{}' ({}, {:?}): {msg}", &text[cspan.start..cspan.end], relation, cue.frame));
@@ -272,6 +293,14 @@ impl Ctx<'_, '_> {
                     continue;
                 }
             }
+            // "free trade", "a free press": "free" as an adjective frees nobody.
+            if relation == "releases" && text[cspan.start..cspan.end].eq_ignore_ascii_case("free") {
+                let next = text[cspan.end..s.end].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                if matches!(next.as_str(), "trade" | "market" | "markets" | "speech" | "press" | "elections" | "election" | "and" | "world" | "zone" | "movement" | "access" | "agency" | "passage" | "will") {
+                    note("'free' as an adjective: dropped".into());
+                    continue;
+                }
+            }
             // "refused to meet X": the refusal negates the next verb; it rejects nobody.
             if relation == "rejects" && cue.frame == Frame::Verb && text[cspan.end..s.end].starts_with(" to ") {
                 note("followed by an infinitive: a negator, not a rejection; dropped".into());
@@ -280,9 +309,18 @@ impl Ctx<'_, '_> {
             // Relative clause "X, who ..., CUE": mentions inside it cannot be the actor.
             let rel_clause = relative_clause_before(text, s, cspan.start);
             let passive = matches!(cm.form, Form::Participle | Form::Past) && is_passive(text, s, cspan);
+            // "citizens abducted by North Korean agents", "the islands, claimed largely by
+            // Tokyo": a participle without auxiliary, right after its patient and before "by".
+            let reduced_by = if cue.frame == Frame::Verb && !passive && matches!(cm.form, Form::Participle | Form::Past) && !text[..cspan.start].ends_with('-') {
+                reduced_passive(text, s, cspan)
+            } else {
+                None
+            };
             let (subjects, objects, sspan, ospan): (Vec<usize>, Vec<usize>, Span, Span);
             let place;
             let mut governed_noun = false;
+            let mut qual_from: Option<usize> = None;
+            let mut deed_doer = false;
             // "Russian-occupied eastern Ukraine", "Saudi-led strikes": a participle fused to its
             // actor is an adjective; the actor is the word before the hyphen.
             let fused = cue.frame == Frame::Verb && matches!(cm.form, Form::Participle | Form::Past) && text[..cspan.start].ends_with('-');
@@ -307,6 +345,36 @@ impl Ctx<'_, '_> {
                     sspan = args[agent].span;
                     ospan = args[patient].span;
                 }
+                Frame::Verb if reduced_by.is_some() => {
+                    let at = reduced_by.unwrap_or(cspan.end);
+                    // The agent right after "by": a name, or a demonym of the agents ("by Russian hackers").
+                    let Some(agent) = args.iter().position(|g| g.span.start == at && (g.is_actor || g.bare)) else {
+                        note("reduced passive without a named agent: dropped".into());
+                        continue;
+                    };
+                    // The patient: the noun phrase the participle modifies, at most two lower-case words back.
+                    let Some(patient) = args.iter().rposition(|g| {
+                        g.span.end <= cspan.start && {
+                            let between = crate::text::gap(text, g.span.end, cspan.start);
+                            let between = between.trim_end().trim_end_matches(',');
+                            let words: Vec<&str> = between.split_whitespace().collect();
+                            words.len() <= 2 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !matches!(*w, "and" | "or" | "but"))
+                                && words_before(text, g.span.start, 1).first().is_none_or(|w| w != "by")
+                        }
+                    }) else {
+                        note("reduced passive without a patient right before it: dropped".into());
+                        continue;
+                    };
+                    if !(args[patient].is_actor || args[patient].bare || claims_place(a, &args[patient], &relation)) {
+                        note("reduced passive whose patient is no actor: dropped".into());
+                        continue;
+                    }
+                    subjects = coordinated(&args, agent, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    objects = target_entities(a, &args, patient, &relation, text);
+                    place = None;
+                    sspan = args[agent].span;
+                    ospan = args[patient].span;
+                }
                 Frame::Verb if passive => {
                     // "Kyiv was struck by Russian missiles".
                     let by_at = text[cspan.end..s.end].find(" by ").map(|i| cspan.end + i + 4);
@@ -314,7 +382,12 @@ impl Ctx<'_, '_> {
                         note("passive without a named agent: dropped".into());
                         continue;
                     };
-                    let Some(patient) = args.iter().rposition(|g| g.span.end <= cspan.start) else {
+                    // Not the agent of an earlier passive ("The attack was claimed by Hamas and condemned by Egypt").
+                    // "The attack on Kyiv was condemned by Poland": the attack was condemned, not Kyiv.
+                    let Some(patient) = args.iter().rposition(|g| {
+                        g.span.end <= cspan.start
+                            && words_before(text, g.span.start, 1).first().is_none_or(|w| !matches!(w.as_str(), "by" | "on" | "of" | "against" | "into" | "over" | "with" | "for"))
+                    }) else {
                         note("passive without a target: dropped".into());
                         continue;
                     };
@@ -333,16 +406,20 @@ impl Ctx<'_, '_> {
                     let obj = args.iter().position(|g| {
                         g.span.start >= obj_start
                             && text[obj_start..g.span.start].split_whitespace().count() <= MAX_GAP
-                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare })
+                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare || claims_place(a, g, &relation) || (strikes_place && g.place.is_some() && !g.entities.is_empty()) })
                             && within_clause(text, obj_start, g.span.start)
                     });
                     if cue.frame == Frame::Mutual {
                         // Both sides: a coordinated group before the cue, or after it ("talks between A and B").
-                        let before: Vec<usize> = subj.map(|i| coordinated(&args, i, text)).unwrap_or_default();
+                        // "cooperation between A and B" names its sides after the cue only.
+                        let between = cue.text.ends_with(" between");
+                        let before: Vec<usize> = if between { Vec::new() } else { subj.map(|i| coordinated(&args, i, text)).unwrap_or_default() };
                         let mut ents: Vec<usize> = before.iter().flat_map(|&i| args[i].entities.clone()).collect();
                         let mut span = subj.map(|i| args[i].span).unwrap_or(cspan);
                         if ents.len() < 2 {
-                            if let Some(o) = obj.filter(|&o| args[o].span.start - cspan.end <= 6) {
+                            // Not a place the sides met in ("held talks in Oman").
+                            let located = |o: usize| words_before(text, args[o].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()));
+                            if let Some(o) = obj.filter(|&o| args[o].span.start - cspan.end <= 6 && !located(o)) {
                                 for i in coordinated(&args, o, text) {
                                     ents.extend(args[i].entities.clone());
                                     span = span.cover(args[i].span);
@@ -362,7 +439,9 @@ impl Ctx<'_, '_> {
                             }
                         }
                         // Partnership binds states and organisations: beside a state, a person stands for his own.
-                        if relation == "partnerOf" && ents.iter().any(|&e| a.entities.get(e).etype != EntityType::Person) {
+                        // A "partnership" binds the leaders' states even when only the leaders are named.
+                        let partnership = text[cspan.start..cspan.end].to_ascii_lowercase().contains("partnership");
+                        if relation == "partnerOf" && (partnership || ents.iter().any(|&e| a.entities.get(e).etype != EntityType::Person)) {
                             let mut mapped = Vec::new();
                             for &e in &ents {
                                 if a.entities.get(e).etype == EntityType::Person {
@@ -384,6 +463,8 @@ impl Ctx<'_, '_> {
                         }
                         // Every pair, not just first-with-rest.
                         let (pol, moda) = self.qualifiers(text, span.start.min(cspan.start), cspan.start);
+                        // A partnership talked about ("would discuss the comprehensive partnership") stands.
+                        let moda = if relation == "partnerOf" && partnership { Modality::Asserted } else { moda };
                         let date = self.date_for(&times, &future_times, s, cspan, moda, true);
                         for i in 0..ents.len() {
                             for j in i + 1..ents.len() {
@@ -397,9 +478,85 @@ impl Ctx<'_, '_> {
                         note("no actor before the cue: dropped".into());
                         continue;
                     };
+                    // "endorsed a 12-point peace plan for Ukraine proposed by Beijing": past a plan
+                    // noun the target may lie further; the plan's owner is found below.
+                    let obj = obj.or_else(|| {
+                        let head: Vec<String> = text[cspan.end..s.end].split_whitespace().take(5).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+                        if !head.iter().any(|w| PLAN_NOUNS.contains(&w.as_str())) {
+                            return None;
+                        }
+                        args.iter().position(|g| g.span.start >= cspan.end && g.is_actor && text[cspan.end..g.span.start].split_whitespace().count() <= 8 && within_clause(text, cspan.end, g.span.start))
+                    });
+                    // "condemned the attack, which was carried out by Houthi rebels": a stance on a
+                    // deed is a stance on its named doer.
+                    let obj = obj.or_else(|| {
+                        if !matches!(relation.as_str(), "criticizes" | "praises") {
+                            return None;
+                        }
+                        let rest = &text[cspan.end..s.end];
+                        let words: Vec<String> = rest.split_whitespace().take(3).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+                        if !words.iter().any(|w| DEEDS.contains(&w.as_str())) {
+                            return None;
+                        }
+                        let by = rest.find(" by ").filter(|&i| rest[..i].split_whitespace().count() <= 9 && !rest[..i].contains([';', '.']))?;
+                        // The doer: "the attack by X", or after a verb of doing ("which was carried out by X").
+                        let before_by = rest[..by].to_lowercase();
+                        let deed_end = before_by.split_whitespace().last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()).unwrap_or_default();
+                        let done = ["carried out", "claimed", "launched", "staged", "conducted", "perpetrated", "committed", "mounted", "ordered"].iter().any(|v| before_by.ends_with(v));
+                        let plain = !before_by.contains(',') && !deed_end.ends_with("ed") && !deed_end.ends_with("en");
+                        if !DEEDS.contains(&deed_end.as_str()) && !done && !plain {
+                            return None;
+                        }
+                        let at = cspan.end + by + 4;
+                        let found = args.iter().position(|g| g.span.start == at && (g.is_actor || g.bare));
+                        deed_doer = found.is_some();
+                        found
+                    });
                     let Some(obj) = obj else {
                         note("no target after the cue: dropped".into());
                         continue;
+                    };
+                    // "X met A and later criticized B": A is the object of an earlier verb
+                    // phrase; the verb phrases share the clause's subject X.
+                    // The actor is itself the target of an earlier verb cue ("met Scholz in Berlin and later flew to").
+                    let object_of_verb = cues.iter().any(|c2| {
+                        let c2_end = s.start + c2.end;
+                        let f = self.ex.patterns.cues[c2.cue].frame;
+                        f != Frame::Noun && c2_end <= args[subj].span.start && c2.start < cm.start && {
+                            let g = &text[c2_end..args[subj].span.start];
+                            !g.contains([',', ';']) && g.split_whitespace().count() <= 3
+                        }
+                    });
+                    let subj = match shared_subject(text, &args, s, subj, cspan.start, rel_clause, object_of_verb) {
+                        None => subj,
+                        Some((Some(k), and_end)) => {
+                            note(format!("actor shared with an earlier verb phrase: '{}'", &text[args[k].span.start..args[k].span.end]));
+                            qual_from = Some(and_end);
+                            k
+                        }
+                        Some((None, _)) => {
+                            note("coordinated verb phrase without a clause subject: dropped".into());
+                            continue;
+                        }
+                    };
+                    // "X ... and she's praised Y": a pronoun that the entity layer left unresolved
+                    // opens the cue's own clause, so the actor before it is not the subject.
+                    // "it"/"they" may stand for the sentence's first actor ("While China claims
+                    // neutrality, it has not condemned ..."); a later actor is not its antecedent.
+                    let first_actor = !args.iter().any(|g| (g.is_actor || g.bare) && g.span.start >= s.start && g.span.end <= args[subj].span.start)
+                        && !text[s.start..args[subj].span.start].to_lowercase().split_whitespace().any(|w| matches!(w, "it" | "they"));
+                    if pronoun_subject_between(text, args[subj].span.end, cspan.start).is_some_and(|p| !(first_actor && matches!(p.as_str(), "it" | "they"))) {
+                        note("an unresolved pronoun is the subject of the cue's clause: dropped".into());
+                        continue;
+                    }
+                    // "denied his Russian counterpart's accusations": the counterpart's state.
+                    let obj = {
+                        let ow = text[args[obj].span.start..args[obj].span.end].to_lowercase();
+                        let next = args.get(obj + 1).filter(|n| n.bare && crate::text::gap(text, args[obj].span.end, n.span.start) == " ");
+                        match next {
+                            Some(n) if matches!(ow.as_str(), "his" | "her" | "their" | "its") && text[n.span.end..].to_lowercase().starts_with(" counterpart") => obj + 1,
+                            _ => obj,
+                        }
                     };
                     // "X said most of the strikes hit Kyiv": the reported clause has its own,
                     // unnamed subject, so X is not the actor.
@@ -412,6 +569,23 @@ impl Ctx<'_, '_> {
                                 continue;
                             }
                         }
+                        // "X held a briefing, when a reporter asked ...": a subordinate clause that
+                        // runs up to the cue with its own unnamed subject.
+                        let sub = [", when ", ", while ", ", as ", ", after ", ", because ", ", whereas ", ", until ", ", before "].iter().filter_map(|b| gap.rfind(b).map(|i| i + b.len())).max();
+                        if let Some(i) = sub {
+                            let clause = &gap[i..];
+                            let first = clause.split_whitespace().next().unwrap_or("");
+                            if !clause.contains(',') && matches!(first, "the" | "a" | "an" | "some" | "many" | "most" | "one" | "several") {
+                                note("subordinate clause with an unnamed subject: dropped".into());
+                                continue;
+                            }
+                        }
+                    }
+                    // "X was receiving updates, the ministry said": a verb's target does not lie
+                    // beyond a comma.
+                    if !deed_doer && text[cspan.end..args[obj].span.start].contains(',') {
+                        note("target beyond a comma: dropped".into());
+                        continue;
                     }
                     // A plan's topic is not the target: its owner is ("a peace plan for Ukraine
                     // proposed by Beijing", "China's peace plan").
@@ -456,15 +630,29 @@ impl Ctx<'_, '_> {
                             continue;
                         }
                     }
-                    subjects = coordinated(&args, subj, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
-                    objects = coordinated(&args, obj, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    let mut subj_group = coordinated(&args, subj, text);
+                    // "Like X, Y condemned Z": X did so too.
+                    // Only for stances, which hold whatever their date.
+                    let stance = matches!(relation.as_str(), "criticizes" | "praises" | "rejects" | "accuses" | "demands" | "appealsTo");
+                    if let Some(like) = args.iter().position(|g| stance && g.is_actor && text[s.start..g.span.start].trim() == "Like") {
+                        if text[args[like].span.end..].starts_with(", ") && args[like].span.end + 2 == args[subj_group[0]].span.start {
+                            subj_group.push(like);
+                        }
+                    }
+                    subjects = subj_group.iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    objects = target_entities(a, &args, obj, &relation, text);
                     place = args[obj].place.filter(|_| wants_place);
                     sspan = args[subj].span;
                     ospan = args[obj].span;
                 }
                 Frame::Noun => {
                     // The target right after the cue.
-                    let Some(obj) = args.iter().position(|g| g.span.start >= cspan.end && g.span.start <= cspan.end + 30 && (g.is_actor || (wants_place && g.place.is_some())) && within_clause(text, cspan.end, g.span.start)) else {
+                    // A demonym right after the cue names the target's state ("raid on German
+                    // consulate", "attack on Russian troops").
+                    // "its war in Gaza", "strikes on Kharkiv": the place's state.
+                    let war_place = matches!(relation.as_str(), "attacks" | "bombs");
+                    let demonym_next = |g: &Arg| g.bare && crate::text::gap(text, cspan.end, g.span.start).split_whitespace().all(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+                    let Some(obj) = args.iter().position(|g| g.span.start >= cspan.end && g.span.start <= cspan.end + 30 && (g.is_actor || (wants_place && g.place.is_some()) || claims_place(a, g, &relation) || demonym_next(g) || (war_place && g.place.is_some() && !g.entities.is_empty())) && within_clause(text, cspan.end, g.span.start)) else {
                         note("no target after the nominal cue: dropped".into());
                         continue;
                     };
@@ -484,7 +672,24 @@ impl Ctx<'_, '_> {
                         let after_obj = &text[args[obj].span.end..s.end];
                         after_obj.strip_prefix(" by ").and_then(|_| args.iter().position(|g| g.is_actor && g.span.start == args[obj].span.end + 4))
                     };
-                    let governed = if by.or(poss).is_none() && PARTICIPATORY.contains(&relation.as_str()) { self.governing_subject(&args, s, cspan) } else { None };
+                    let aid = AID_RELATIONS.contains(&relation.as_str());
+                    // "condemning Israel for its two-year war in Gaza": "its" is the nearest state or
+                    // organisation before it, in the same clause.
+                    let poss = poss.or_else(|| {
+                        let before = words_before(text, cspan.start, 4);
+                        let k = before.iter().position(|w| w == "its")?;
+                        if before[..k].iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')) {
+                            return None;
+                        }
+                        let its_at = text[..cspan.start].rfind("its ")?;
+                        args.iter().rposition(|g| {
+                            g.is_actor && g.span.end <= its_at && g.span.start >= s.start
+                                && g.entities.first().is_some_and(|&e| matches!(a.entities.get(e).etype, EntityType::Country | EntityType::Organization))
+                                && within_clause(text, g.span.end, its_at)
+                                && !text[g.span.end..its_at].contains(',')
+                        })
+                    });
+                    let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid) { self.governing_subject(&args, s, cspan, aid) } else { None };
                     let Some(subj) = by.or(poss).or(governed) else {
                         note("no actor for the nominal cue: dropped".into());
                         continue;
@@ -494,7 +699,7 @@ impl Ctx<'_, '_> {
                         note("actor: the subject of the clause that governs the cue".into());
                     }
                     subjects = if governed.is_some() { coordinated(&args, subj, text).iter().flat_map(|&i| args[i].entities.clone()).collect() } else { args[subj].entities.clone() };
-                    objects = coordinated(&args, obj, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
+                    objects = target_entities(a, &args, obj, &relation, text);
                     place = args[obj].place.filter(|_| wants_place);
                     sspan = args[subj].span;
                     ospan = args[obj].span;
@@ -505,7 +710,7 @@ impl Ctx<'_, '_> {
             } else if cue.frame == Frame::Noun {
                 (Polarity::Positive, Modality::Asserted)
             } else {
-                let from = if passive { ospan.end } else { sspan.end };
+                let from = qual_from.unwrap_or(if passive { ospan.end } else { sspan.end });
                 self.qualifiers(text, from.min(cspan.start), cspan.start)
             };
             // A condition makes the event hypothetical: "Israel will strike Iran if it attacks",
@@ -520,6 +725,19 @@ impl Ctx<'_, '_> {
             };
             let date = self.date_for(&times, &future_times, s, cspan, moda, cue.frame != Frame::Noun || governed_noun || expressed);
             let location = place.map(|p| a.entities.get(p).clone()).filter(|l| l.etype.is_place());
+            // A bare "claim" is a territorial claim only on a region, told as "claimed by X" or
+            // "X claims (most of) the R"; "X claimed Y attacked" claims nothing.
+            if cue.frame == Frame::Verb && cue.text == "claim" {
+                let region = objects.iter().all(|&o| a.entities.get(o).etype == EntityType::Region) && !objects.is_empty();
+                let close = passive || reduced_by.is_some() || {
+                    let gap = crate::text::gap(text, cspan.end, ospan.start).to_lowercase();
+                    gap.split_whitespace().all(|w| matches!(w, "the" | "most" | "all" | "much" | "of" | "nearly" | "almost" | "virtually" | "entire" | "whole" | "part" | "parts"))
+                };
+                if !region || !close {
+                    note("'claim' without a region claimed: dropped".into());
+                    continue;
+                }
+            }
             let span = sspan.cover(ospan).cover(cspan);
             let confidence = match cue.frame {
                 Frame::Verb => 0.8,
@@ -538,6 +756,360 @@ impl Ctx<'_, '_> {
         self.allies(a, si, &args);
         self.judgements(a, si, &args);
         self.reactions(a, si, &args);
+        self.critics(a, si, &args);
+        self.joint_forces(a, si, &args);
+        self.trip_takes(a, si, &args);
+        self.requested_meetings(a, si, &args);
+        self.dateline_visit(a, si, &args);
+    }
+
+    /// "HANOI, Vietnam (AP) — U.S. Defense Secretary X on Wednesday ...", "TOKYO (Reuters) -
+    /// U.S. President X said ...": a story filed from a place whose lead names, as its subject,
+    /// an official of another state tells that official's visit to the place's country.
+    fn dateline_visit(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        // The dateline opens the text or one of its first lines, in the first two sentences.
+        let before = text[..s.start].trim_end_matches([' ', '\t']);
+        if si > 1 || !(before.is_empty() || before.ends_with('\n')) {
+            return;
+        }
+        let st = &text[s.start..s.end];
+        let caps_len = st.find(|c: char| !(c.is_uppercase() || c == ' ' || c == '-')).unwrap_or(0);
+        let name = st[..caps_len].trim_end().trim_end_matches([' ', '-']).trim_end();
+        if name.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            return;
+        }
+        let mut rest = st[name.len()..].trim_start();
+        // The place: the mention finder's dateline fact, or a city the dictionary knows by that name.
+        let fact = a.places.iter().find(|p| p.sentence == si && p.rule == "located.dateline" && p.span.start == s.start).map(|p| (p.place, p.within, p.span.end));
+        let (place, country) = match fact {
+            Some((place, within, end)) => {
+                rest = text[end..s.end].trim_start();
+                (place, within)
+            }
+            None => {
+                if rest.starts_with(',') {
+                    return;
+                }
+                let title: String = name
+                    .split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next().map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()).unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let gaz = &self.ex.gazetteer;
+                let hits = gaz.find_names(&title);
+                let Some(city) = hits.iter().filter(|(b, e, _)| *b == 0 && *e == title.len()).flat_map(|(_, _, h)| h.iter()).map(|h| h.entity).find(|&e| gaz.get(e).etype == EntityType::City) else { return };
+                let Some(c) = gaz.country_of(city) else { return };
+                (a.entities.known(city), a.entities.known(c))
+            }
+        };
+        if a.entities.get(country).etype != EntityType::Country {
+            return;
+        }
+        // An agency in brackets, then a dash.
+        if let Some(r) = rest.strip_prefix('(') {
+            let Some(i) = r.find(')') else { return };
+            rest = r[i + 1..].trim_start();
+        }
+        let Some(r) = rest.strip_prefix(['—', '–', '-']) else { return };
+        let lead = s.end - r.len();
+        // The lead's subject: the first mention after the dash, a titled person.
+        let Some(g) = args.iter().find(|g| g.span.start >= lead) else { return };
+        if !text[lead..g.span.start].trim().is_empty() || !g.is_actor {
+            return;
+        }
+        let Some(&p) = g.entities.first() else { return };
+        if a.entities.get(p).etype != EntityType::Person {
+            return;
+        }
+        let Some(home) = self.person_country(a, p) else { return };
+        if home == country {
+            return;
+        }
+        // A story filed from one capital may quote an official far away ("KYIV (AP) — Russian
+        // President X said ..."): the story must also tell of travel or a meeting.
+        let opening = format!(" {} ", text[s.start..].to_lowercase().replace(|c: char| !c.is_alphanumeric(), " "));
+        let travel = [" trip ", " visit ", " visiting ", " visited ", " tour ", " arrived ", " arrives ", " met with ", " meets with ", " talks with ", " summit ", " meeting with ", " hosted by ", " stop ", " leg "];
+        if !travel.iter().any(|w| opening.contains(w)) {
+            return;
+        }
+        let (x, y) = (a.entities.get(p).clone(), a.entities.get(country).clone());
+        let location = Some(a.entities.get(place).clone()).filter(|l| l.etype.is_place());
+        let date = self.doc.date.clone();
+        self.emit(si, a, x, "visits", y, Polarity::Positive, Modality::Asserted, date, location, None, Span::new(s.start, g.span.end), "visits.dateline".into(), 0.6);
+    }
+
+    /// Forces of several states acting together: "suppressed by Afghan and German security
+    /// personnel", "strikes in support of Afghan and US special forces", "joint Kenyan and
+    /// Somali troops": each pair cooperates militarily. Not "clashes between A and B forces".
+    fn joint_forces(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let state = |g: &Arg| (g.bare || (g.is_actor && g.place.is_none())) && g.entities.len() == 1 && a.entities.get(g.entities[0]).etype == EntityType::Country;
+        let mut k = 0;
+        while k < args.len() {
+            if !state(&args[k]) {
+                k += 1;
+                continue;
+            }
+            let mut end = k;
+            while end + 1 < args.len() && state(&args[end + 1]) && matches!(crate::text::gap(text, args[end].span.end, args[end + 1].span.start).trim(), "and" | "," | ", and") {
+                end += 1;
+            }
+            let group = k..=end;
+            k = end + 1;
+            if group.clone().count() < 2 {
+                continue;
+            }
+            let first = args[*group.start()].span;
+            let last = args[*group.end()].span;
+            let after = text[last.end..s.end].to_lowercase();
+            let nouns = ["security forces", "special forces", "armed forces", "forces", "troops", "soldiers", "security personnel", "personnel", "warships", "navies", "armies"];
+            // The noun after the last demonym, or inside its mention ("Somali troops").
+            let own = text[last.start..last.end].to_lowercase();
+            let inside = nouns.iter().find(|n| own.ends_with(&format!(" {n}")));
+            let Some(noun) = inside.or_else(|| nouns.iter().find(|n| after.strip_prefix(' ').is_some_and(|r| r.starts_with(*n) && r[n.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())))) else { continue };
+            let noun_len = if inside.is_some() { 0 } else { 1 + noun.len() };
+            let pre = words_before(text, first.start, 9);
+            let w = |i: usize| pre.get(i).map(String::as_str).unwrap_or("");
+            // A deed done together, in the passive: "the attack was suppressed (late on Friday) by A and B forces".
+            let together = [
+                "suppressed", "repelled", "repulsed", "foiled", "thwarted", "secured", "guarded", "protected", "escorted", "liberated", "recaptured", "retaken", "cleared", "rescued", "freed",
+                "supported", "backed", "conducted", "carried", "led",
+            ];
+            let by_passive = w(0) == "by" && {
+                let clause: Vec<&String> = pre[1..].iter().take_while(|x| !SPEECH.contains(&x.as_str())).collect();
+                let gap = crate::text::gap(text, s.start.max(first.start.saturating_sub(80)), first.start);
+                clause.iter().any(|x| together.contains(&x.as_str())) && !gap.contains([',', ';'])
+            };
+            let trigger = by_passive
+                || (w(0) == "of" && matches!(w(1), "support" | "help" | "backing"))
+                || matches!(w(0), "joint" | "combined" | "allied");
+            if !trigger || text[s.start..first.start].to_lowercase().contains(" between ") {
+                continue;
+            }
+            let ents: Vec<usize> = group.clone().map(|i| args[i].entities[0]).collect();
+            let times = dates::find(&text[s.start..s.end], self.anchor, false);
+            let cue = Span::new(first.start, last.end + noun_len);
+            let date = self.date_for(&times, &times, s, cue, Modality::Asserted, true);
+            for i in 0..ents.len() {
+                for j in i + 1..ents.len() {
+                    let (x, y) = (a.entities.get(ents[i]).clone(), a.entities.get(ents[j]).clone());
+                    self.emit(si, a, x, "cooperatesMilitarilyWith", y, Polarity::Positive, Modality::Asserted, date.clone(), None, None, cue, "cooperatesMilitarilyWith.joint-forces".into(), 0.65);
+                }
+            }
+        }
+    }
+
+    /// "his Asian trip, which will also take him to Seoul, Beijing and Hanoi": the traveller
+    /// visits each place; planned with "will", asserted with "took".
+    fn trip_takes(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let lower = text[s.start..s.end].to_ascii_lowercase();
+        for verb in ["take", "takes", "took", "taking"] {
+            for obj in ["him", "her"] {
+                let pat = format!(" {verb} {obj} to ");
+                let Some(i) = lower.find(&pat) else { continue };
+                let at = s.start + i;
+                // A journey noun shortly before.
+                let before = words_before(text, at, 8);
+                if !before.iter().any(|w| matches!(w.as_str(), "trip" | "tour" | "visit" | "journey" | "swing" | "trips" | "tour," | "visits")) {
+                    continue;
+                }
+                let moda = if before.iter().take(3).any(|w| matches!(w.as_str(), "will" | "would" | "'ll")) || verb == "take" || verb == "takes" { Modality::Planned } else { Modality::Asserted };
+                if before.iter().take(3).any(|w| matches!(w.as_str(), "not" | "never")) {
+                    continue;
+                }
+                let pron_at = at + 1 + verb.len() + 1;
+                let Some(pron) = args.iter().find(|g| g.span.start == pron_at && g.is_actor) else { continue };
+                // The traveller: the last person named before the pronoun who is not the speaker
+                // ("Sanders said Trump had no plans to change his trip, which will take him to");
+                // else, with no person named in the sentence, the pronoun's own antecedent.
+                let person = |g: &&Arg| g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Person);
+                let named: Vec<&Arg> = args.iter().filter(|g| g.span.end <= at && g.is_actor && person(g) && !matches!(text[g.span.start..g.span.end].to_lowercase().as_str(), "he" | "she" | "his" | "her" | "him")).collect();
+                let traveller = match named.iter().rev().find(|g| !words_after_is_speech(text, g.span.end)) {
+                    Some(g) => *g,
+                    None if named.is_empty() && person(&pron) => pron,
+                    None => continue,
+                };
+                let p = traveller.entities[0];
+                let to = at + pat.len();
+                let Some(first) = args.iter().position(|g| g.span.start == to && (g.place.is_some() || is_country(a, g))) else { continue };
+                let mut group = vec![first];
+                let mut k = first;
+                while k + 1 < args.len() && (args[k + 1].place.is_some() || is_country(a, &args[k + 1])) && matches!(crate::text::gap(text, args[k].span.end, args[k + 1].span.start).trim(), "and" | "," | ", and") {
+                    k += 1;
+                    group.push(k);
+                }
+                let times = dates::find(&text[s.start..s.end], self.anchor, moda != Modality::Asserted);
+                let cue = Span::new(at + 1, to);
+                let date = self.date_for(&times, &times, s, cue, moda, true);
+                for i in group {
+                    let location = args[i].place.map(|pl| a.entities.get(pl).clone()).filter(|l| l.etype.is_place());
+                    for &y in &args[i].entities {
+                        if a.entities.get(y).etype != EntityType::Country {
+                            continue;
+                        }
+                        let (xe, ye) = (a.entities.get(p).clone(), a.entities.get(y).clone());
+                        self.emit(si, a, xe, "visits", ye, Polarity::Positive, moda, date.clone(), location.clone(), None, traveller.span.cover(args[i].span), "visits.trip-takes-to".into(), 0.65);
+                    }
+                }
+            }
+        }
+    }
+
+    /// "a UN Security Council emergency meeting on the strike, held at the request of Russia":
+    /// the requester appeals to the body that meets.
+    fn requested_meetings(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let lower = text[s.start..s.end].to_ascii_lowercase();
+        for pat in ["at the request of ", "requested by "] {
+            let Some(i) = lower.find(pat) else { continue };
+            let at = s.start + i;
+            let after = at + pat.len();
+            let Some(req) = args.iter().position(|g| g.span.start == after && g.is_actor) else { continue };
+            // The body: an organisation named before, followed within three words by "meeting" or "session".
+            let Some(body) = args.iter().rposition(|g| {
+                g.span.end <= at && g.is_actor && g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Organization) && {
+                    let next: Vec<String> = text[g.span.end..at].split_whitespace().take(3).map(|w| w.to_lowercase()).collect();
+                    next.iter().any(|w| matches!(w.trim_matches(|c: char| !c.is_alphanumeric()), "meeting" | "session" | "consultations"))
+                }
+            }) else { continue };
+            if text[args[body].span.end..at].contains([';', '.']) || text[args[body].span.end..at].split_whitespace().count() > 12 {
+                continue;
+            }
+            let times = dates::find(&text[s.start..s.end], self.anchor, false);
+            let cue = Span::new(at, after);
+            let date = self.date_for(&times, &times, s, cue, Modality::Asserted, true);
+            for i in coordinated(args, req, text) {
+                for &x in &args[i].entities {
+                    for &y in &args[body].entities {
+                        let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                        self.emit(si, a, xe, "appealsTo", ye, Polarity::Positive, Modality::Asserted, date.clone(), None, None, args[body].span.cover(args[i].span), "appealsTo.meeting-at-request".into(), 0.65);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A standing critic: "X is one of the most vocal critics of Y", "X, a fierce critic of Y
+    /// and Z": X criticizes Y. The critic is the subject of a copula, or the head of an apposition.
+    fn critics(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let lower = text[s.start..s.end].to_ascii_lowercase();
+        // "Kremlin critic Alexei Navalny", "prominent Beijing critic Jimmy Lai": the named person
+        // right after "ACTOR critic" criticizes the actor.
+        for (k, g) in args.iter().enumerate() {
+            if !g.is_actor {
+                continue;
+            }
+            let rest = &text[g.span.end..s.end];
+            let Some(r) = rest.strip_prefix(" critic ").or_else(|| rest.strip_prefix(" critics ")) else { continue };
+            let at = s.end - r.len();
+            let Some(p) = args[k + 1..].iter().find(|x| x.span.start == at && x.is_actor) else { continue };
+            if !p.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Person) || !g.entities.first().is_some_and(|&e| a.entities.get(e).etype != EntityType::Person) {
+                continue;
+            }
+            let prev = words_before(text, g.span.start, 1).pop().unwrap_or_default();
+            if matches!(prev.as_str(), "former" | "ex" | "onetime" | "one-time") {
+                continue;
+            }
+            for &x in &p.entities {
+                for &y in &g.entities {
+                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                    self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, None, None, None, g.span.cover(p.span), "criticizes.actor-critic-name".into(), 0.65);
+                }
+            }
+        }
+        // "Israel's Gaza war", "Russia's Ukraine war": the possessor wages war on the place named.
+        for k in 1..args.len() {
+            let (p, g) = (&args[k - 1], &args[k]);
+            let after = text[g.span.end..s.end].to_lowercase();
+            let war = after.strip_prefix(" war").is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+            if !war || !p.is_actor || !matches!(crate::text::gap(text, p.span.end, g.span.start), "'s " | "’s ") {
+                continue;
+            }
+            if !p.entities.first().is_some_and(|&e| matches!(a.entities.get(e).etype, EntityType::Country | EntityType::Organization)) {
+                continue;
+            }
+            let targets: Vec<usize> = match g.place {
+                Some(pl) => vec![pl],
+                None => g.entities.clone(),
+            };
+            for &x in &p.entities {
+                for &y in &targets {
+                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                    self.emit(si, a, xe, "attacks", ye, Polarity::Positive, Modality::Asserted, None, None, None, p.span.cover(g.span), "attacks.possessor-place-war".into(), 0.65);
+                }
+            }
+        }
+        // "her NATO-critical stance", "Slovakia's EU-critical government": the possessor criticizes.
+        for (k, g) in args.iter().enumerate() {
+            if !g.is_actor || !text[g.span.end..s.end].starts_with("-critical ") || k == 0 {
+                continue;
+            }
+            let p = &args[k - 1];
+            let gap = crate::text::gap(text, p.span.end, g.span.start);
+            let pron = matches!(text[p.span.start..p.span.end].to_lowercase().as_str(), "his" | "her");
+            if !p.is_actor || !(matches!(gap, "'s " | "’s ") || (pron && gap == " ")) {
+                continue;
+            }
+            for &x in &p.entities {
+                for &y in &g.entities {
+                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                    self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, None, None, None, p.span.cover(g.span), "criticizes.x-critical".into(), 0.65);
+                }
+            }
+        }
+        for pat in ["critics of ", "critic of "] {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(pat) {
+                let at = s.start + from + i;
+                from += i + pat.len();
+                if text[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                let after = at + pat.len();
+                let after = if text[after..].starts_with("the ") { after + 4 } else { after };
+                let Some(t) = args.iter().position(|g| g.span.start == after && g.is_actor) else { continue };
+                // The critic, past any possessor ("X is one of Europe's fiercest critics of Y").
+                let Some(k) = args.iter().rposition(|g| g.span.end <= at && !text[g.span.end..].starts_with("'s") && !text[g.span.end..].starts_with("’s")) else { continue };
+                if !args[k].is_actor || args[k].span.start < s.start {
+                    continue;
+                }
+                let gap = text[args[k].span.end..at].to_lowercase();
+                let copulas = [" is ", " was ", " are ", " were ", " has been ", " have been ", " had been ", " has long been ", " remains ", " remained ", " became ", " has become "];
+                let apposition = [", a ", ", an ", ", one of ", ", the ", ", another "];
+                let head = copulas.iter().chain(apposition.iter()).find(|c| gap.starts_with(*c));
+                let Some(head) = head else { continue };
+                let rest = &gap[head.len()..];
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                if words.len() > 7 || rest.contains([',', ';']) || words.iter().any(|w| matches!(*w, "not" | "no" | "never" | "former" | "ex" | "once" | "who" | "which" | "and" | "but")) || gap.contains("n't") {
+                    continue;
+                }
+                if words.iter().any(|w| !w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))) {
+                    continue;
+                }
+                let times = dates::find(&text[s.start..s.end], self.anchor, false);
+                let cue = Span::new(at, at + pat.len());
+                let date = self.date_for(&times, &times, s, cue, Modality::Asserted, false);
+                for i in coordinated(args, t, text) {
+                    for &x in &args[k].entities {
+                        for &y in &args[i].entities {
+                            let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                            self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, date.clone(), None, None, args[k].span.cover(args[i].span), "criticizes.critic-of".into(), 0.7);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// A reaction that refers back to the previous sentence: "That drew rebukes from X and Y",
@@ -549,7 +1121,7 @@ impl Ctx<'_, '_> {
         }
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_lowercase();
+        let lower = text[s.start..s.end].to_ascii_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
         let openers: &[&[&str]] = &[
             &["that"], &["this"], &["the", "move"], &["the", "remarks"], &["the", "comments"], &["the", "comment"], &["the", "decision"], &["the", "statement"],
@@ -576,7 +1148,7 @@ impl Ctx<'_, '_> {
         if words.get(k + 1) != Some(&"from") {
             return;
         }
-        let from_at = match text[s.start..s.end].to_lowercase().find(" from ") {
+        let from_at = match text[s.start..s.end].to_ascii_lowercase().find(" from ") {
             Some(i) => s.start + i + 6,
             None => return,
         };
@@ -625,14 +1197,26 @@ impl Ctx<'_, '_> {
     /// after a summit with Y", "X held talks with Y", "X, during a visit to Y, said". The cue must
     /// follow a governing word, with at most three determiners or adjectives between, and the
     /// subject must be the only actor (with those coordinated to it) before the cue.
-    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span) -> Option<usize> {
+    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span, aid: bool) -> Option<usize> {
         let text = self.text;
-        let before = words_before(text, cue.start, 5);
+        let before = words_before(text, cue.start, 7);
         let mut governed = false;
         for (k, w) in before.iter().enumerate() {
-            if GOVERNORS.contains(&w.as_str()) {
+            if GOVERNORS.contains(&w.as_str()) && !aid {
                 governed = true;
                 break;
+            }
+            // "X pledged $500 million in aid to Y", "X sent fresh military aid to Y".
+            if aid {
+                if AID_GOVERNORS.contains(&w.as_str()) {
+                    governed = true;
+                    break;
+                }
+                let amount = w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) || matches!(w.as_str(), "million" | "billion" | "in" | "of" | "worth" | "more" | "additional" | "further" | "new" | "fresh" | "emergency" | "the" | "a" | "an" | "its" | "their" | "military" | "humanitarian" | "economic" | "financial" | "security" | "dollars" | "euros" | "another");
+                if k >= 6 || !amount {
+                    break;
+                }
+                continue;
             }
             let adjective = DETERMINERS.contains(&w.as_str()) || (w.chars().all(|c| c.is_lowercase() || c == '-') && !w.ends_with("ed") && !SPEECH.contains(&w.as_str()) && !matches!(w.as_str(), "and" | "or" | "but" | "with" | "to" | "by" | "for" | "in" | "on"));
             if k >= 3 || !adjective {
@@ -814,7 +1398,13 @@ impl Ctx<'_, '_> {
                     let stated = ["news agency ", "state media ", "state broadcaster ", "state television ", "state tv ", "news outlet ", "broadcaster "].iter().any(|p| lb.ends_with(p));
                     let poss = k.checked_sub(1).map(|p| &ms[p]).filter(|p| {
                         let between = crate::text::gap(text, p.span.end, m.span.start);
-                        matches!(between.trim(), "'s" | "’s" | "") || between.trim_start_matches(['\'', '’', 's']).split_whitespace().all(|w| w.chars().all(char::is_lowercase))
+                        // "Russia's RIA news agency", "Chinese state broadcaster CCTV"; not "Zimbabwean
+                        // reports seen by Reuters".
+                        let words: Vec<&str> = between.trim_start_matches(['\'', '’', 's']).split_whitespace().collect();
+                        matches!(between.trim(), "'s" | "’s" | "")
+                            || (words.len() <= 3
+                                && words.iter().all(|w| w.chars().all(char::is_lowercase))
+                                && !words.iter().any(|w| matches!(*w, "by" | "of" | "to" | "in" | "for" | "with" | "from" | "on" | "at" | "about" | "according" | "and" | "or")))
                     });
                     let country = poss
                         .and_then(|p| p.entities.first().copied())
@@ -1056,12 +1646,120 @@ fn within_clause(text: &str, from: usize, to: usize) -> bool {
 fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
     let head = &text[s.start..cue];
     let close = head.trim_end().strip_suffix(',').map(|h| h.len())?;
+    // A participle phrase: "The report, commissioned by Germany, criticized Poland".
+    if let Some(open) = head[..close].rfind(", ") {
+        let seg: Vec<&str> = head[open + 2..close].split_whitespace().collect();
+        if seg.len() >= 3 && (seg[0].ends_with("ed") || seg[0].ends_with("en")) && seg[0].chars().all(|c| c.is_lowercase()) && seg[1..3].contains(&"by") {
+            return Some(Span::new(s.start + open, s.start + close + 1));
+        }
+    }
     // Also a parenthetical phrase: "Trump, during a visit to Japan, praised Abe".
     let open = ["who ", "which ", "whose ", "whom ", "during ", "after ", "following ", "speaking ", "in ", "at "]
         .iter()
         .filter_map(|w| head[..close].rfind(&format!(", {w}")))
         .max()?;
     Some(Span::new(s.start + open, s.start + close + 1))
+}
+
+/// Whether a speech verb follows right after `at` ("X said", "X told reporters").
+fn words_after_is_speech(text: &str, at: usize) -> bool {
+    let next = text[at..].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    SPEECH.contains(&next.as_str())
+}
+
+/// Whether the words before a verb cue are "and|but|while|; PRONOUN [verb group]", the pronoun
+/// a subject ("he", "she's", "they've").
+fn pronoun_subject_between(text: &str, from: usize, cue: usize) -> Option<String> {
+    let gap = text[from..cue].to_lowercase().replace('’', "'").replace(';', " ; ").replace(',', " , ");
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let k = words.iter().rposition(|w| matches!(*w, "and" | "but" | "while" | "whereas" | ";" | "," | "although" | "that"))?;
+    let p = words.get(k + 1)?;
+    let base = ["he", "she", "it", "they", "we", "i", "you"].iter().find(|x| *p == **x || ["'s", "'ve", "'d", "'ll", "'re"].iter().any(|c| *p == format!("{x}{c}")))?;
+    // Then the verb group, and at most three other words ("it will press war crimes charges").
+    let rest = &words[k + 2..];
+    let others = rest.iter().filter(|w| !verb_group_word(w)).count();
+    let plain = rest.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '\''));
+    (others <= 3 && plain && !rest.iter().any(|w| SPEECH.contains(w))).then(|| base.to_string())
+}
+
+/// Auxiliaries and adverbs that may stand between "and" and a coordinated verb.
+fn verb_group_word(w: &str) -> bool {
+    matches!(w, "has" | "have" | "had" | "also" | "later" | "then" | "subsequently" | "since" | "again" | "once" | "even" | "will" | "would" | "could" | "did" | "does" | "do" | "not" | "never" | "is" | "was" | "were" | "are" | "been" | "has also" | "n't")
+        || (w.ends_with("ly") && w.len() > 3)
+}
+
+/// When the nearest actor before a verb cue is followed only by "and" and a verb group ("Russia
+/// and has accused"), it cannot be the cue's subject. The subject is the clause's first actor not
+/// governed by a preposition, with no speech verb or clause break between; `Some((None, _))` when
+/// there is none. Also the byte offset after "and", where the verb group starts.
+fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, rel_clause: Option<Span>, object_of_verb: bool) -> Option<(Option<usize>, usize)> {
+    let gap = &text[args[subj].span.end..cue];
+    let g = gap.trim_start().trim_start_matches(',').trim_start();
+    // "and" right after the actor; or, when the actor is the object of a preposition ("critics of
+    // China's claims in the sea and has accused"), the last "and" of the gap.
+    let rest = match g.strip_prefix("and ") {
+        Some(r) => r,
+        None => {
+            let prev = words_before(text, args[subj].span.start, 1).pop().unwrap_or_default();
+            if !matches!(prev.as_str(), "of" | "with" | "to" | "against" | "on" | "from" | "for" | "over") && !object_of_verb {
+                return None;
+            }
+            let i = g.rfind(" and ")?;
+            if g[..i].contains([';', ',', '"', '“']) {
+                return None;
+            }
+            &g[i + 5..]
+        }
+    };
+    if !rest.split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') && verb_group_word(&w.replace('’', "'"))) {
+        return None;
+    }
+    let and_end = cue - rest.len();
+    let prepositions = ["in", "to", "from", "at", "near", "into", "of", "with", "by", "for", "against", "on", "about", "like", "under", "than", "between", "over", "after", "before", "during", "toward", "towards", "as"];
+    let k = args.iter().enumerate().position(|(i, g)| {
+        if i >= subj || !g.is_actor || g.span.start < s.start || rel_clause.is_some_and(|rc| g.span.start >= rc.start && g.span.end <= rc.end) {
+            return false;
+        }
+        let prev = words_before(text, g.span.start, 1).pop().unwrap_or_default();
+        let after = &text[g.span.end..];
+        if prepositions.contains(&prev.as_str()) || after.starts_with("'s") || after.starts_with("’s") {
+            return false;
+        }
+        let between = format!(" {} ", text[g.span.end..and_end].to_lowercase());
+        let breaks = [";", ", which", ", who", " who ", " which ", " but ", " that ", " while ", " when ", " because ", " if ", "“", "\"", " after ", " before "];
+        // A speech verb is a break unless the speaker goes on as a pronoun ("Poland said it backed
+        // Ukraine and condemned Russia").
+        let words: Vec<&str> = between.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+        let speech_ok = match words.iter().rposition(|w| SPEECH.contains(w)) {
+            None => true,
+            Some(k) => {
+                let next = words.get(k + 1).copied().unwrap_or("");
+                let next = if next == "that" { words.get(k + 2).copied().unwrap_or("") } else { next };
+                k == words.iter().position(|w| SPEECH.contains(w)).unwrap_or(k) && matches!(next, "it" | "he" | "she" | "they" | "we")
+            }
+        };
+        let breaks: Vec<&str> = breaks.iter().copied().filter(|b| !(speech_ok && *b == " that ")).collect();
+        !breaks.iter().any(|b| between.contains(b)) && speech_ok && between.split_whitespace().count() <= 25
+    });
+    Some((k, and_end))
+}
+
+/// A participle that ends a reduced relative clause: at most two adverbs, then "by"; not after
+/// an auxiliary ("has claimed by ..."). The byte offset after "by ".
+fn reduced_passive(text: &str, s: Span, cue: Span) -> Option<usize> {
+    let prev = words_before(text, cue.start, 1).pop().unwrap_or_default();
+    let prev = prev.replace('’', "'");
+    if matches!(prev.as_str(), "has" | "have" | "had" | "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "which" | "that") || prev.ends_with("'s") || prev.ends_with("'ve") || prev.ends_with("'d") {
+        return None;
+    }
+    let rest = &text[cue.end..s.end];
+    let i = rest.find(" by ")?;
+    let words: Vec<&str> = rest[..i].split_whitespace().collect();
+    let adverb = |w: &&str| w.chars().all(|c| c.is_ascii_lowercase()) && (w.ends_with("ly") || matches!(*w, "almost" | "also" | "once" | "long" | "now"));
+    if words.len() > 2 || !words.iter().all(adverb) {
+        return None;
+    }
+    Some(cue.end + i + 4)
 }
 
 /// "was struck", "were attacked", "has been invaded", "being bombed" ... followed by "by".

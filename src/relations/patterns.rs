@@ -227,8 +227,20 @@ impl Patterns {
         }
     }
 
-    /// Cues in `sentence`, leftmost-longest, at word boundaries.
+    /// Cues in `sentence`, leftmost-longest, at word boundaries. A count inside a cue does not
+    /// hide it: "launched 40 drones at" is "launch drones at", "sent 300 tanks to" is "send tanks to".
     pub fn find(&self, sentence: &str) -> Vec<CueMatch> {
+        let (norm, map) = drop_counts(sentence);
+        if norm.len() == sentence.len() {
+            return self.find_plain(sentence);
+        }
+        self.find_plain(&norm)
+            .into_iter()
+            .map(|m| CueMatch { start: map[m.start], end: map[m.end - 1] + 1, ..m })
+            .collect()
+    }
+
+    fn find_plain(&self, sentence: &str) -> Vec<CueMatch> {
         let mut out = Vec::new();
         let mut pos = 0;
         while pos < sentence.len() {
@@ -246,6 +258,33 @@ impl Patterns {
         }
         out
     }
+}
+
+/// The sentence without its numeric counts ("40 ", "1,200 ", "$500 "), and for each byte of
+/// the result the offset of the same byte in the sentence.
+fn drop_counts(sentence: &str) -> (String, Vec<usize>) {
+    let mut map = Vec::with_capacity(sentence.len());
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_word = i == 0 || bytes[i - 1] == b' ';
+        if at_word && (bytes[i].is_ascii_digit() || (bytes[i] == b'$' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))) {
+            let mut j = i;
+            while j < bytes.len() && (bytes[j].is_ascii_digit() || matches!(bytes[j], b',' | b'.' | b'$')) {
+                j += 1;
+            }
+            // Only a count standing alone before the next word, not "10:30" or "2024-05".
+            if i > 0 && j < bytes.len() && bytes[j] == b' ' && bytes[j - 1].is_ascii_digit() {
+                i = j + 1;
+                continue;
+            }
+        }
+        map.push(i);
+        i += 1;
+    }
+    // Only ASCII counts and spaces are dropped, so the kept bytes are still UTF-8.
+    let kept: Vec<u8> = map.iter().map(|&k| bytes[k]).collect();
+    (String::from_utf8(kept).unwrap_or_else(|_| sentence.to_string()), map)
 }
 
 #[cfg(test)]
@@ -270,6 +309,15 @@ mod tests {
         let found = p.find("Xi held talks with Putin and criticized NATO.");
         let rels: Vec<&str> = found.iter().map(|m| p.cues[m.cue].relation.as_str()).collect();
         assert_eq!(rels, vec!["meetsWith", "criticizes"]);
+    }
+
+    #[test]
+    fn counts_inside_cues_are_skipped() {
+        let p = Patterns::load(&[], Vocabulary::builtin()).unwrap();
+        let text = "Russia launched 40 drones at Kyiv.";
+        let found = p.find(text);
+        let m = found.iter().find(|m| p.cues[m.cue].relation == "bombs").expect("a bombs cue");
+        assert_eq!(&text[m.start..m.end], "launched 40 drones at");
     }
 
     #[test]
