@@ -525,7 +525,29 @@ impl<'g> State<'g, '_> {
                 if is_capitalized(next) && next.chars().any(char::is_lowercase) && !NOT_NAME.contains(&next) && !MONTHS.contains(&next) && !next_known && TITLES.automaton.find(next).is_none_or(|m| m.len() != next.len()) {
                     return None;
                 }
-                let person = self.resolve_short_name(hits)?;
+                // "To boost trade, ...": an English function word is not a short name (To Lam).
+                if matches!(word, "To" | "Do" | "An" | "So" | "No" | "On" | "In" | "At" | "As" | "By" | "If" | "Or" | "Up" | "We" | "Be" | "Go" | "It" | "Is" | "Us" | "He" | "Me" | "My") {
+                    return None;
+                }
+                let mut person = self.resolve_short_name(hits)?;
+                // "Jordan's King Abdullah": a title after a state names that state's office
+                // holder, never a same-named person of another state (Abdullah Abdullah).
+                if let Some((country, role)) = self.titled_by_state(text, span, so_far) {
+                    let pg = self.ents.gaz_index(person);
+                    let serves = pg.is_some_and(|g| gaz.offices_of(g, None).any(|o| o.of == country));
+                    if !serves {
+                        let holder = gaz.offices.iter().find(|o| {
+                            o.of == country
+                                && self.date.is_none_or(|d| o.held_on(d))
+                                && (role.is_empty() || o.role.eq_ignore_ascii_case(&role))
+                                && gaz.get(o.person).label.split_whitespace().any(|w| w == word)
+                        });
+                        match holder {
+                            Some(o) => person = self.ents.known(o.person),
+                            None => return None,
+                        }
+                    }
+                }
                 return Some(Mention {
                     span,
                     entities: vec![person],
@@ -614,6 +636,27 @@ impl<'g> State<'g, '_> {
         let i = self.ents.known(choice);
         let stands_for = gaz.capital_of(choice).map(|c| self.ents.known(c));
         Some(Mention { span, entities: vec![i], kind: MentionKind::Name, modifier: false, stands_for, agent: false })
+    }
+
+    /// The state named right before a title that ends at `span` ("Jordan's King ", "Jordanian
+    /// King "), and the title's role ("" when it has none).
+    fn titled_by_state(&mut self, text: &str, span: Span, so_far: &[Mention]) -> Option<(usize, String)> {
+        let prev = so_far.iter().rev().find(|m| m.span.end <= span.start)?;
+        let c = *prev.entities.first()?;
+        if self.ents.get(c).etype != EntityType::Country {
+            return None;
+        }
+        let gap = crate::text::gap(text, prev.span.end, span.start).replace('’', "'");
+        let title = gap.strip_prefix("'s").unwrap_or(&gap).trim();
+        if title.is_empty() {
+            return None;
+        }
+        let m = TITLES.automaton.find(aho_corasick::Input::new(title).anchored(aho_corasick::Anchored::Yes))?;
+        if m.end() != title.len() {
+            return None;
+        }
+        let role = TITLES.roles.get(m.pattern().as_usize()).map(|(r, _)| r.clone()).unwrap_or_default();
+        Some((self.ents.gaz_index(c)?, role))
     }
 
     /// A short name refers to the last person with that name in the document, else to the one
@@ -1555,7 +1598,9 @@ impl<'g> State<'g, '_> {
                 .filter(|&(_, cspan)| {
                     let after = crate::text::gap(text, cspan.end, s.end);
                     let next = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                    // "..., India said": a speaker, not a container.
                     !(after.starts_with("'s") || after.starts_with("’s") || after.starts_with('\'') || after.starts_with('’'))
+                        && !matches!(next, "said" | "says" | "told" | "added" | "stated" | "announced" | "reported" | "claimed" | "claims" | "insisted" | "insists" | "argued" | "argues" | "warned")
                         && TITLES.automaton.find(next).is_none_or(|m| m.start() != 0 || m.end() != next.len())
                 });
             if let Some((c, cspan)) = comma_country {

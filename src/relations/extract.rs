@@ -136,6 +136,10 @@ impl Ctx<'_, '_> {
             }
             let Some(&e) = m.entities.first() else { continue };
             let etype = a.entities.get(e).etype;
+            // A media organisation is an entity only for affiliatedWith, never an event's actor or target.
+            if etype == EntityType::Organization && a.entities.gaz_index(e).is_some_and(|g| self.ex.gazetteer.get(g).category.as_deref() == Some("media")) {
+                continue;
+            }
             let prev = words_before(text, m.span.start, 1).pop().unwrap_or_default();
             let after_locative = LOCATIVE.contains(&prev.as_str());
             let arg = match etype {
@@ -306,6 +310,18 @@ impl Ctx<'_, '_> {
                 note("followed by an infinitive: a negator, not a rejection; dropped".into());
                 continue;
             }
+            // "called on Ukraine to negotiate", "urged Israel not to attack": the complement of a
+            // request or warning is what was asked for, not an event that happened.
+            if cue.frame != Frame::Noun && matches!(cm.form, Form::Base | Form::Plain) && requested_complement(text, s, cspan.start) {
+                note("the complement of a request or warning: not an event; dropped".into());
+                continue;
+            }
+            // "warned against any attack", "to deter an invasion": an event warded off is not one
+            // that happened, and the warner is not its actor.
+            if (cue.frame == Frame::Noun || matches!(cm.form, Form::Base | Form::Gerund | Form::Third)) && warded_off(text, cspan.start) {
+                note("an event warned against or prevented: dropped".into());
+                continue;
+            }
             // Relative clause "X, who ..., CUE": mentions inside it cannot be the actor.
             let rel_clause = relative_clause_before(text, s, cspan.start);
             let passive = matches!(cm.form, Form::Participle | Form::Past) && is_passive(text, s, cspan);
@@ -463,6 +479,8 @@ impl Ctx<'_, '_> {
                         }
                         // Every pair, not just first-with-rest.
                         let (pol, moda) = self.qualifiers(text, span.start.min(cspan.start), cspan.start);
+                        let scheduled = PARTICIPATORY.contains(&relation.as_str()) || matches!(relation.as_str(), "signsAgreementWith" | "hosts");
+                        let moda = if scheduled && moda == Modality::Hypothetical && reported_would(text, s, span.start.min(cspan.start), cspan.start) { Modality::Planned } else { moda };
                         // A partnership talked about ("would discuss the comprehensive partnership") stands.
                         let moda = if relation == "partnerOf" && partnership { Modality::Asserted } else { moda };
                         let date = self.date_for(&times, &future_times, s, cspan, moda, true);
@@ -630,6 +648,42 @@ impl Ctx<'_, '_> {
                             continue;
                         }
                     }
+                    // "will not recognize Azerbaijan's claims": recognising a claim, result or
+                    // decision is not diplomatic recognition; "Y's independence|sovereignty|government" is.
+                    if relation == "recognizes" {
+                        let after = text[args[obj].span.end..s.end].replace('’', "'");
+                        if let Some(r) = after.strip_prefix("'s ") {
+                            let head = r.split_whitespace().find(|w| !w.chars().all(|c| c.is_lowercase()) || !matches!(*w, "new" | "interim" | "transitional" | "breakaway" | "de" | "facto" | "military" | "elected" | "civilian")).unwrap_or("");
+                            let head = head.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                            if !matches!(head.as_str(), "independence" | "sovereignty" | "statehood" | "government" | "authorities" | "regime" | "leadership" | "junta" | "annexation" | "president" | "leader") {
+                                note(format!("recognizing the target's {head}: not diplomatic recognition; dropped"));
+                                continue;
+                            }
+                        }
+                    }
+                    // "demanded the release of Palestinian prisoners from Israel": the demand is on
+                    // the holder, not on the state of the people held.
+                    let obj = if matches!(relation.as_str(), "demands" | "appealsTo") {
+                        let gap = crate::text::gap(text, cspan.end, args[obj].span.start).to_lowercase();
+                        if gap.split_whitespace().any(|w| matches!(w, "release" | "return" | "freeing" | "handover" | "repatriation" | "extradition")) {
+                            let holder = args.iter().position(|g| {
+                                g.span.start > args[obj].span.end && g.is_actor && within_clause(text, args[obj].span.end, g.span.start)
+                                    && words_before(text, g.span.start, 1).first().is_some_and(|w| matches!(w.as_str(), "from" | "by"))
+                                    && !text[args[obj].span.end..g.span.start].contains(',')
+                            });
+                            match holder {
+                                Some(h) => h,
+                                None => {
+                                    note("demand for the release of people, with no holder named: dropped".into());
+                                    continue;
+                                }
+                            }
+                        } else {
+                            obj
+                        }
+                    } else {
+                        obj
+                    };
                     let mut subj_group = coordinated(&args, subj, text);
                     // "Like X, Y condemned Z": X did so too.
                     // Only for stances, which hold whatever their date.
@@ -715,7 +769,15 @@ impl Ctx<'_, '_> {
             };
             // A condition makes the event hypothetical: "Israel will strike Iran if it attacks",
             // "If Iran attacks, Israel will strike it".
-            let moda = if cue.frame != Frame::Noun && moda != Modality::Hypothetical && conditional(text, s, cspan) { Modality::Hypothetical } else { moda };
+            // "said the two countries would sign": "would" in reported speech is the future of the
+            // past, a plan; a condition still makes it hypothetical below.
+            // Only for scheduled acts (meetings, visits, signings): "said it would attack" stays a
+            // hypothetical stance.
+            let scheduled = PARTICIPATORY.contains(&relation.as_str()) || matches!(relation.as_str(), "signsAgreementWith" | "hosts");
+            let moda = if cue.frame != Frame::Noun && scheduled && moda == Modality::Hypothetical && reported_would(text, s, sspan.end.min(cspan.start), cspan.start) { Modality::Planned } else { moda };
+            // A warning or threat is made even when its consequence is conditional ("warned the
+            // Houthis of consequences if attacks continued").
+            let moda = if cue.frame != Frame::Noun && moda != Modality::Hypothetical && conditional(text, s, cspan, relation != "threatens") { Modality::Hypothetical } else { moda };
             // "Xi expressed China's readiness to work with Russia": a nominal cue that is the
             // object of a verb of saying is told as news, dated like the verb.
             let expressed = cue.frame == Frame::Noun && {
@@ -1313,7 +1375,8 @@ impl Ctx<'_, '_> {
                 if let Some(next) = ms.get(k + 1) {
                     if crate::text::gap(text, m.span.end, next.span.start).trim() == "," {
                         let c = a.entities.country_of(e);
-                        if c.is_some() && next.entities.first().copied() == c && next.kind == MentionKind::Name {
+                        // "..., India said": a speaker is not a container.
+                        if c.is_some() && next.entities.first().copied() == c && next.kind == MentionKind::Name && !words_after_is_speech(text, next.span.end) {
                             let (x, y) = (a.entities.get(e).clone(), a.entities.get(c.unwrap()).clone());
                             self.emit(si, a, x, "locatedIn", y, Polarity::Positive, Modality::Asserted, None, None, None, m.span.cover(next.span), "located.place-comma-country".into(), 0.85);
                         }
@@ -1401,10 +1464,15 @@ impl Ctx<'_, '_> {
                         // "Russia's RIA news agency", "Chinese state broadcaster CCTV"; not "Zimbabwean
                         // reports seen by Reuters".
                         let words: Vec<&str> = between.trim_start_matches(['\'', '’', 's']).split_whitespace().collect();
+                        // Only words that describe the outlet stand between: not "Russia freed a
+                        // Wall Street Journal reporter".
                         matches!(between.trim(), "'s" | "’s" | "")
                             || (words.len() <= 3
-                                && words.iter().all(|w| w.chars().all(char::is_lowercase))
-                                && !words.iter().any(|w| matches!(*w, "by" | "of" | "to" | "in" | "for" | "with" | "from" | "on" | "at" | "about" | "according" | "and" | "or")))
+                                && words.iter().all(|w| {
+                                    matches!(*w, "state" | "state-run" | "state-owned" | "state-controlled" | "state-backed" | "state-affiliated" | "government" | "government-run"
+                                        | "official" | "news" | "agency" | "media" | "broadcaster" | "television" | "tv" | "outlet" | "newspaper" | "daily" | "public" | "run"
+                                        | "radio" | "wire" | "service" | "pro-government" | "government-owned" | "the")
+                                }))
                     });
                     let country = poss
                         .and_then(|p| p.entities.first().copied())
@@ -1430,11 +1498,16 @@ impl Ctx<'_, '_> {
                 let Some(org) = args.iter().find(|g| g.span.start == after && g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Organization)) else { continue };
                 let Some(subj) = args.iter().rposition(|g| g.span.end <= at && g.is_actor && within_clause(text, g.span.end, at) || g.span.end <= at && g.is_actor && text[g.span.end..at].starts_with(',')) else { continue };
                 let o = org.entities[0];
+                // "Vietnam is not a member of NATO", "Ukraine will become a member of NATO".
+                let (pol, moda) = if text[args[subj].span.end..at].contains(',') { (Polarity::Positive, Modality::Asserted) } else { self.qualifiers(text, args[subj].span.end, at) };
+                if moda != Modality::Asserted {
+                    continue;
+                }
                 for i in coordinated(args, subj, text) {
                     for &x in &args[i].entities {
                         if a.entities.get(x).etype == EntityType::Country {
                             let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(o).clone());
-                            self.emit(si, a, xe, "memberOf", ye, Polarity::Positive, Modality::Asserted, None, None, None, args[i].span.cover(org.span), "member.members-of".into(), 0.8);
+                            self.emit(si, a, xe, "memberOf", ye, pol, Modality::Asserted, None, None, None, args[i].span.cover(org.span), "member.members-of".into(), 0.8);
                         }
                     }
                 }
@@ -1593,10 +1666,10 @@ fn located_in_apposition<'m>(text: &str, at: usize, end: usize, later: &'m [Ment
 
 /// A condition on the clause of `cue`: "if"/"unless" after it in the same clause, or a sentence
 /// that opens with "If ..." whose first comma comes before the cue.
-fn conditional(text: &str, s: Span, cue: Span) -> bool {
+fn conditional(text: &str, s: Span, cue: Span, after_counts: bool) -> bool {
     let after = text[cue.end..s.end].to_lowercase();
     let clause = after.split([',', ';']).next().unwrap_or("");
-    if clause.contains(" if ") || clause.contains(" unless ") {
+    if after_counts && (clause.contains(" if ") || clause.contains(" unless ")) {
         return true;
     }
     let head = &text[s.start..cue.start];
@@ -1768,5 +1841,60 @@ fn is_passive(text: &str, s: Span, cue: Span) -> bool {
     let aux = before.first().map(String::as_str).unwrap_or("");
     let aux2 = before.get(1).map(String::as_str).unwrap_or("");
     let is_aux = |w: &str| matches!(w, "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got");
-    (is_aux(aux) || (matches!(aux, "reportedly" | "allegedly" | "also" | "repeatedly") && is_aux(aux2))) && text[cue.end..s.end].contains(" by ")
+    (is_aux(aux) || ((matches!(aux, "reportedly" | "allegedly" | "also" | "repeatedly") || (aux.len() > 4 && aux.ends_with("ly") && aux.chars().all(|c| c.is_ascii_lowercase()))) && is_aux(aux2))) && text[cue.end..s.end].contains(" by ")
+}
+
+/// Whether the verb cue at `cue` is the infinitive complement of a request or warning in its own
+/// clause: "called on Ukraine to negotiate", "urged Israel not to attack", "asked Japan to join".
+fn requested_complement(text: &str, s: Span, cue: usize) -> bool {
+    let head = text[s.start..cue].to_lowercase().replace('’', "'");
+    let clause = head.rsplit([',', ';', '"', '“', '”']).next().unwrap_or(&head);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    if words.last() != Some(&"to") {
+        return false;
+    }
+    let to = words.len() - 1;
+    // Only request and warning verbs govern ("decided to", "agreed to" do not).
+    const REQUEST: &[&str] = &[
+        "urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "ask", "asked", "asks", "asking", "press", "pressed",
+        "presses", "pressing", "demand", "demanded", "demands", "demanding", "tell", "told", "tells", "telling", "encourage", "encouraged",
+        "encourages", "encouraging", "invite", "invited", "invites", "inviting", "want", "wanted", "wants", "advise", "advised", "advises",
+        "warn", "warned", "warns", "warning", "appeal", "appealed", "appeals", "appealing", "persuade", "persuaded", "implored", "implore",
+        "begged", "beg", "exhorted", "challenged", "challenge", "request", "requested", "requests", "requesting", "pushed", "pushing",
+    ];
+    let k = words.iter().rposition(|w| REQUEST.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    // The request verb, then its addressee (a few words), then "to".
+    k.is_some_and(|k| to > k + 1 && to - k <= 8 && !words[k + 1..to].iter().any(|w| matches!(*w, "and" | "but" | "that" | "which" | "who" | "after" | "before" | "while")))
+}
+
+/// Whether the cue at `at` names an event warded off: "against any attack", "to deter an
+/// invasion", "to prevent attacks", "warned of possible strikes".
+fn warded_off(text: &str, at: usize) -> bool {
+    let w = words_before(text, at, 2);
+    let ward = |x: &str| matches!(x, "against" | "prevent" | "deter" | "avert" | "avoid" | "forestall" | "preempt" | "pre-empt" | "thwart" | "any" | "possible" | "potential");
+    let det = |x: &str| matches!(x, "a" | "an" | "any" | "further" | "new" | "future" | "possible" | "potential" | "more");
+    match (w.first().map(String::as_str), w.get(1).map(String::as_str)) {
+        (Some(p), _) if ward(p) => true,
+        (Some(p), Some(q)) if det(p) && ward(q) => true,
+        _ => false,
+    }
+}
+
+/// Whether the verb group before a cue is a plain "would" inside reported speech ("the minister
+/// said the two countries would sign a deal"): no other hedge, and a speech verb before it.
+fn reported_would(text: &str, s: Span, from: usize, cue: usize) -> bool {
+    let group = text[from..cue].to_lowercase();
+    let words: Vec<&str> = group.split_whitespace().collect();
+    let tail = &words[words.len().saturating_sub(6)..];
+    if !tail.contains(&"would") || tail.iter().any(|w| matches!(*w, "could" | "might" | "may" | "if" | "unless" | "threatened" | "threatens" | "threaten" | "like" | "rather")) {
+        return false;
+    }
+    let sentence = format!(" {} ", text[s.start..s.end].to_lowercase());
+    if [" if ", " unless ", " otherwise ", " only when "].iter().any(|w| sentence.contains(w)) {
+        return false;
+    }
+    let head = text[s.start..cue].to_lowercase();
+    let Some(w) = head.rfind(" would ") else { return false };
+    let before: Vec<&str> = head[..w].split_whitespace().map(|x| x.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    before.iter().any(|x| matches!(*x, "said" | "says" | "told" | "announced" | "stated" | "added" | "confirmed" | "reported"))
 }
