@@ -627,7 +627,8 @@ impl<'g> State<'g, '_> {
                 && next_word.chars().any(char::is_lowercase)
                 && !NOT_NAME.contains(&next_word)
                 && !known(next_word)
-                && e.etype == EntityType::Country
+                // "Rio Grande do Sul": a short alias of a place glued to more of a name is not that place.
+                && (e.etype == EntityType::Country || (e.etype.is_place() && text[span.start..span.end] != e.label))
                 && TITLES.automaton.find(next_word).is_none_or(|m| m.len() != next_word.len());
             if glued_before || glued_after {
                 return None;
@@ -721,6 +722,11 @@ impl<'g> State<'g, '_> {
         let title_spans: Vec<Span> = titles.iter().map(|(sp, _)| *sp).collect();
         for (tspan, role) in titles {
             let title_text = &text[tspan.start..tspan.end];
+            // "the General Assembly", "the Supreme Leader's office": a title word inside a named
+            // organisation or place is part of that name.
+            if out.iter().any(|m| m.span.start <= tspan.start && m.span.end >= tspan.end && m.span.end > tspan.end && m.entities.first().is_some_and(|&e| self.ents.get(e).etype != EntityType::Person)) {
+                continue;
+            }
             // "a senior fellow at X", "an expert at X": a post at an organisation, said only with it.
             if AFFILIATIONS.contains(&role.as_str()) {
                 self.affiliation(text, s, si, tspan, &role, out);
@@ -1721,18 +1727,26 @@ impl<'g> State<'g, '_> {
     fn pronouns_and_groups(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             let w = &text[t.span.start..t.span.end];
+            // "She's", "he'd", "they’ve": the pronoun before a contracted auxiliary.
+            let w = ["'s", "’s", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re"]
+                .iter()
+                .find_map(|c| w.strip_suffix(c).filter(|p| matches!(p.to_ascii_lowercase().as_str(), "he" | "she")))
+                .unwrap_or(w);
             if w.len() > 4 {
                 continue; // he, his, him, she, her, two, both
             }
+            let t = &Token { span: Span::new(t.span.start, t.span.start + w.len()), ..*t };
             let lw = w.to_ascii_lowercase();
             match lw.as_str() {
                 "he" | "his" | "him" | "she" | "her" => {
                     let want = if lw.starts_with('h') && lw != "her" { 'm' } else { 'f' };
                     let want = if lw == "she" { 'f' } else { want };
                     // The last person of that gender in this sentence before the pronoun, or before it.
-                    let in_sentence: Vec<usize> = out
+                    // In text order: titled people were found after the dictionary names.
+                    let mut before: Vec<&Mention> = out.iter().filter(|m| m.span.end <= t.span.start).collect();
+                    before.sort_by_key(|m| m.span.start);
+                    let in_sentence: Vec<usize> = before
                         .iter()
-                        .filter(|m| m.span.end <= t.span.start)
                         .flat_map(|m| m.entities.iter().copied())
                         .filter(|&e| self.ents.get(e).etype == EntityType::Person)
                         .collect();

@@ -1687,8 +1687,13 @@ fn coordinated(args: &[Arg], k: usize, text: &str) -> Vec<usize> {
         if a.is_actor != b.is_actor && a.place.is_none() && b.place.is_none() {
             return false;
         }
+        // "praised Japan, and he criticized China": a subject pronoun opens a new clause.
+        if matches!(text[b.span.start..b.span.end].to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
+            return false;
+        }
         let between = crate::text::gap(text, a.span.end, b.span.start).trim();
-        matches!(between, "and" | "," | ", and" | "&" | "or" | "as well as")
+        // "Iran and the European Union", "Egypt, Bahrain and the United Arab Emirates".
+        matches!(between, "and" | "," | ", and" | "&" | "or" | "as well as" | "and the" | ", and the" | "or the" | "as well as the" | "and The")
     };
     let mut lo = k;
     while lo > 0 && joins(&args[lo - 1], &args[lo]) {
