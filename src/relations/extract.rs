@@ -41,6 +41,9 @@ const NOUN_MODIFIERS: &[&str] = &[
 const GOVERNORS: &[&str] = &["after", "following", "during", "at", "in", "entered", "enters", "resumed", "resumes", "held", "hold", "holds", "holding", "had", "has", "have", "attended", "attends", "attending", "concluded", "wrapped"];
 /// Relations whose nominal cue makes the governing clause's subject a participant.
 const PARTICIPATORY: &[&str] = &["meetsWith", "negotiatesWith", "visits"];
+
+/// Verbs of doing that make their subject the actor of a nominal attack ("launched a drone attack on X").
+const DEED_VERBS: &[&str] = &["launched", "launches", "launch", "launching", "carried", "conducted", "conducts", "staged", "stages", "mounted", "mounts", "unleashed", "unleashes", "executed", "claimed"];
 /// Deeds whose doer is the target of a stance on them ("condemned the attack by X").
 const DEEDS: &[&str] = &["attack", "attacks", "strike", "strikes", "raid", "bombing", "bombings", "shelling", "assault", "invasion", "killing", "killings", "abduction", "kidnapping", "massacre", "incursion"];
 /// Aid given, told as a noun governed by a verb of giving ("X pledged $500 million in aid to Y").
@@ -283,7 +286,7 @@ impl Ctx<'_, '_> {
             let wants_place = relation == "visits";
             // A strike on a city is a strike on its state ("fired missiles at Kharkiv").
             // Only a past form: "strikes in Gaza" may be a noun.
-            let strikes_place = matches!(relation.as_str(), "bombs" | "attacks") && matches!(cm.form, Form::Past | Form::Participle);
+            let strikes_place = matches!(relation.as_str(), "bombs" | "attacks" | "invades") && matches!(cm.form, Form::Past | Form::Participle);
             let mut note = |msg: String| {
                 if let Some(log) = log.as_deref_mut() {
                     log.push(format!("  cue '{}' ({}, {:?}): {msg}", &text[cspan.start..cspan.end], relation, cue.frame));
@@ -743,7 +746,13 @@ impl Ctx<'_, '_> {
                                 && !text[g.span.end..its_at].contains(',')
                         })
                     });
-                    let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid) { self.governing_subject(&args, s, cspan, aid) } else { None };
+                    // "Russia launched a drone attack on Odesa": the subject of a verb of doing.
+                    let deed = matches!(relation.as_str(), "attacks" | "bombs") && {
+                        let w = words_before(text, cspan.start, 4);
+                        let k = w.iter().position(|x| DEED_VERBS.contains(&x.as_str()));
+                        k.is_some_and(|k| w[..k].iter().all(|x| DETERMINERS.contains(&x.as_str()) || (x.chars().all(|c| c.is_lowercase() || c == '-') && !x.ends_with("ed") && !matches!(x.as_str(), "and" | "or" | "but" | "to" | "by" | "for" | "in" | "on" | "with"))))
+                    };
+                    let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid || deed) { self.governing_subject(&args, s, cspan, aid, deed) } else { None };
                     let Some(subj) = by.or(poss).or(governed) else {
                         note("no actor for the nominal cue: dropped".into());
                         continue;
@@ -1090,6 +1099,47 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        // "Israel drew sharp criticism from Turkey", "Hungary faced condemnation from the EU": the
+        // source of the criticism criticizes the clause's subject.
+        for (k, g) in args.iter().enumerate() {
+            let from_len = if text[..g.span.start].ends_with(" from ") { 6 } else if text[..g.span.start].ends_with(" from the ") { 10 } else { 0 };
+            if !g.is_actor || k == 0 || from_len == 0 || g.span.start < s.start + from_len {
+                continue;
+            }
+            let head = text[s.start..g.span.start - from_len].to_ascii_lowercase();
+            let words: Vec<&str> = head.split_whitespace().collect();
+            let Some(&noun) = words.last() else { continue };
+            let relation = match noun {
+                "criticism" | "condemnation" | "rebuke" | "rebukes" | "censure" | "criticisms" | "condemnations" => "criticizes",
+                "praise" => "praises",
+                _ => continue,
+            };
+            let n = words.len();
+            let Some(v) = words[..n - 1].iter().rposition(|w| matches!(*w, "drew" | "draws" | "drawn" | "drawing" | "draw" | "faced" | "faces" | "face" | "facing" | "received" | "receives" | "receiving" | "won" | "earned" | "earns" | "attracted" | "attracts" | "sparked" | "prompted" | "triggered" | "provoked")) else { continue };
+            if n - 1 - v > 3 || words[v + 1..n - 1].iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-') || matches!(*w, "and" | "or" | "no" | "little")) {
+                continue;
+            }
+            // The subject: the clause's actor right before the verb group.
+            let Some(verb_at) = head.rfind(&format!(" {} ", words[v])).map(|i| s.start + i + 1) else { continue };
+            let Some(j) = args[..k].iter().rposition(|x| x.is_actor && x.span.end <= verb_at) else { continue };
+            let gap = text[args[j].span.end..g.span.start].to_lowercase();
+            let gw: Vec<&str> = gap.split_whitespace().collect();
+            if gap.contains([',', ';']) || gw.len() > 8 || words_before(text, args[j].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()) || matches!(w.as_str(), "of" | "by" | "with" | "against" | "on")) {
+                continue;
+            }
+            let (pol, moda) = self.qualifiers(text, args[j].span.end.min(verb_at), verb_at);
+            let times = dates::find(&text[s.start..s.end], self.anchor, false);
+            let cue = Span::new(args[j].span.end, g.span.start);
+            let date = self.date_for(&times, &times, s, cue, moda, true);
+            for i in coordinated(args, k, text) {
+                for &x in &args[i].entities {
+                    for &y in &args[j].entities {
+                        let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                        self.emit(si, a, xe, relation, ye, pol, moda, date.clone(), None, None, args[j].span.cover(g.span), format!("{relation}.drew-from"), 0.65);
+                    }
+                }
+            }
+        }
         // "Israel's Gaza war", "Russia's Ukraine war": the possessor wages war on the place named.
         for k in 1..args.len() {
             let (p, g) = (&args[k - 1], &args[k]);
@@ -1259,12 +1309,12 @@ impl Ctx<'_, '_> {
     /// after a summit with Y", "X held talks with Y", "X, during a visit to Y, said". The cue must
     /// follow a governing word, with at most three determiners or adjectives between, and the
     /// subject must be the only actor (with those coordinated to it) before the cue.
-    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span, aid: bool) -> Option<usize> {
+    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span, aid: bool, deed: bool) -> Option<usize> {
         let text = self.text;
         let before = words_before(text, cue.start, 7);
         let mut governed = false;
         for (k, w) in before.iter().enumerate() {
-            if GOVERNORS.contains(&w.as_str()) && !aid {
+            if (if deed { DEED_VERBS } else { GOVERNORS }).contains(&w.as_str()) && !aid {
                 governed = true;
                 break;
             }
@@ -1343,7 +1393,10 @@ impl Ctx<'_, '_> {
             !(since && t.start >= c)
                 && ![";", " but ", ", while ", " while ", ", which ", ", who ", " after ", " before ", " when ", " since ", " whereas ", " although "].iter().any(|b| between.contains(b))
         };
-        let nearest = pool.iter().filter(same_clause).min_by_key(|t| if t.end <= c { c - t.end } else { t.start.saturating_sub(c) });
+        // "Finland, which joined NATO in 2023, criticized Russia": 2023 dates the relative clause.
+        let rel = relative_clause_before(self.text, s, cue.start);
+        let outside = |t: &&dates::TimeExpr| !rel.is_some_and(|r| s.start + t.start >= r.start && s.start + t.end <= r.end);
+        let nearest = pool.iter().filter(same_clause).filter(outside).min_by_key(|t| if t.end <= c { c - t.end } else { t.start.saturating_sub(c) });
         match nearest {
             Some(t) => Some(t.date.to_string()),
             None if moda == Modality::Asserted && default_to_article => self.doc.date.clone(),
@@ -1515,10 +1568,46 @@ impl Ctx<'_, '_> {
         }
         for (k, g) in args.iter().enumerate() {
             let Some(&o) = g.entities.first() else { continue };
-            if a.entities.get(o).etype != EntityType::Organization {
+            if a.entities.get(o).etype != EntityType::Organization || !g.is_actor {
                 continue;
             }
             let rest = &text[g.span.end..s.end];
+            let before = text[s.start..g.span.start].to_lowercase();
+            // "Finland, which joined NATO in 2023", "Sweden formally joined NATO": a state that joined is a member.
+            if let Some(b) = before.strip_suffix("joined ").or_else(|| before.strip_suffix("joined the ")) {
+                let head = b.trim_end();
+                let subj = args[..k].iter().rposition(|x| {
+                    x.is_actor && x.span.end <= s.start + head.len() && {
+                        let gap = text[x.span.end..s.start + head.len()].to_lowercase();
+                        let gap = gap.trim_start().strip_prefix(", which").or_else(|| gap.trim_start().strip_prefix(", who")).unwrap_or(gap.trim_start());
+                        gap.split_whitespace().all(|w| matches!(w, "has" | "have" | "had" | "formally" | "officially" | "finally" | "also" | "recently" | "already"))
+                    }
+                });
+                if let Some(j) = subj {
+                    for i in coordinated(args, j, text) {
+                        for &x in &args[i].entities {
+                            if a.entities.get(x).etype == EntityType::Country {
+                                let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(o).clone());
+                                self.emit(si, a, xe, "memberOf", ye, Polarity::Positive, Modality::Asserted, None, None, None, args[i].span.cover(g.span), "member.joined".into(), 0.75);
+                            }
+                        }
+                    }
+                }
+            }
+            // "France and Germany, both NATO members, ...": an apposition to a group of states.
+            if (before.ends_with(", both ") || before.ends_with(", all ") || before.ends_with(", fellow ") || before.ends_with(", both fellow ")) && (rest.starts_with(" members") || rest.starts_with(" member states")) {
+                let comma = s.start + before.rfind(", ").unwrap_or(0);
+                if let Some(j) = args[..k].iter().rposition(|x| x.is_actor && x.span.end == comma) {
+                    for i in coordinated(args, j, text) {
+                        for &x in &args[i].entities {
+                            if a.entities.get(x).etype == EntityType::Country {
+                                let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(o).clone());
+                                self.emit(si, a, xe, "memberOf", ye, Polarity::Positive, Modality::Asserted, None, None, None, args[i].span.cover(g.span), "member.both-members".into(), 0.75);
+                            }
+                        }
+                    }
+                }
+            }
             let Some(r) = rest.strip_prefix(" member ").or_else(|| rest.strip_prefix(" members ")).or_else(|| rest.strip_prefix(" member state ")) else { continue };
             let at = s.end - r.len();
             if let Some(next) = args[k + 1..].iter().position(|x| x.span.start == at).map(|p| k + 1 + p) {
@@ -1693,7 +1782,8 @@ fn coordinated(args: &[Arg], k: usize, text: &str) -> Vec<usize> {
         }
         let between = crate::text::gap(text, a.span.end, b.span.start).trim();
         // "Iran and the European Union", "Egypt, Bahrain and the United Arab Emirates".
-        matches!(between, "and" | "," | ", and" | "&" | "or" | "as well as" | "and the" | ", and the" | "or the" | "as well as the" | "and The")
+        // "not only Poland but also Hungary".
+        matches!(between, "and" | "," | ", and" | "&" | "or" | "as well as" | "and the" | ", and the" | "or the" | "as well as the" | "and The" | "but also" | ", but also" | "but also the" | ", but also the")
     };
     let mut lo = k;
     while lo > 0 && joins(&args[lo - 1], &args[lo]) {
@@ -1775,7 +1865,8 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
     let g = gap.trim_start().trim_start_matches(',').trim_start();
     // "and" right after the actor; or, when the actor is the object of a preposition ("critics of
     // China's claims in the sea and has accused"), the last "and" of the gap.
-    let rest = match g.strip_prefix("and ") {
+    // "X not only condemned A but also imposed sanctions on A".
+    let rest = match g.strip_prefix("and ").or_else(|| g.strip_prefix("but also ")).or_else(|| g.strip_prefix("but ").filter(|_| text[s.start..cue].to_lowercase().contains("not only "))) {
         Some(r) => r,
         None => {
             let prev = words_before(text, args[subj].span.start, 1).pop().unwrap_or_default();
@@ -1816,7 +1907,9 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
                 k == words.iter().position(|w| SPEECH.contains(w)).unwrap_or(k) && matches!(next, "it" | "he" | "she" | "they" | "we")
             }
         };
-        let breaks: Vec<&str> = breaks.iter().copied().filter(|b| !(speech_ok && *b == " that ")).collect();
+        // "X not only condemned A but also ...": that "but" continues X's clause.
+        let not_only = between.contains(" not only ");
+        let breaks: Vec<&str> = breaks.iter().copied().filter(|b| !(speech_ok && *b == " that ") && !(not_only && *b == " but ")).collect();
         !breaks.iter().any(|b| between.contains(b)) && speech_ok && between.split_whitespace().count() <= 25
     });
     Some((k, and_end))
