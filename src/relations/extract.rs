@@ -284,6 +284,9 @@ impl Ctx<'_, '_> {
             let cspan = Span::new(s.start + cm.start, s.start + cm.end);
             let relation = cue.relation.clone();
             let wants_place = relation == "visits";
+            // "withdrew its troops from southern Lebanon": a troop withdrawal from a region is from its state
+            // (not "Russian troops withdrew from Kherson", a city they held).
+            let troops_out = relation == "withdrawsFrom" && (cue.text.contains(" troops ") || cue.text.contains(" forces "));
             // A strike on a city is a strike on its state ("fired missiles at Kharkiv").
             // Only a past form: "strikes in Gaza" may be a noun.
             let strikes_place = matches!(relation.as_str(), "bombs" | "attacks" | "invades") && matches!(cm.form, Form::Past | Form::Participle);
@@ -425,7 +428,7 @@ impl Ctx<'_, '_> {
                     let obj = args.iter().position(|g| {
                         g.span.start >= obj_start
                             && text[obj_start..g.span.start].split_whitespace().count() <= MAX_GAP
-                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare || claims_place(a, g, &relation) || (strikes_place && g.place.is_some() && !g.entities.is_empty()) })
+                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare || claims_place(a, g, &relation) || (strikes_place && g.place.is_some() && !g.entities.is_empty()) || (troops_out && g.place.is_some_and(|p| a.entities.get(p).etype == EntityType::Region) && !g.entities.is_empty()) })
                             && within_clause(text, obj_start, g.span.start)
                     });
                     if cue.frame == Frame::Mutual {
@@ -533,6 +536,37 @@ impl Ctx<'_, '_> {
                         deed_doer = found.is_some();
                         found
                     });
+                    // "Kyiv said Moscow had attacked its ports": in a reported clause whose subject is
+                    // another state, "its" is the speaker's.
+                    let speaker_target = if obj.is_some() { None } else {
+                        (|| {
+                        let after = text[cspan.end..s.end].to_lowercase();
+                        if !matches!(relation.as_str(), "attacks" | "bombs" | "invades" | "threatens" | "demonstratesForceAgainst") || !(after.starts_with(" its ") || after.starts_with(" their ")) {
+                            return None;
+                        }
+                        let sp = args[..subj].iter().rposition(|g| {
+                            g.is_actor && {
+                                let gap = text[g.span.end..args[subj].span.start].trim().to_lowercase();
+                                matches!(gap.as_str(), "said" | "says" | "said that" | "says that" | "claimed" | "claimed that" | "alleged" | "alleged that" | "reported" | "reported that")
+                            }
+                        })?;
+                        let speaker_state = args[sp].entities.first().is_some_and(|&e| matches!(a.entities.get(e).etype, EntityType::Country | EntityType::Organization));
+                        (speaker_state && args[sp].entities != args[subj].entities).then_some(sp)
+                        })()
+                    };
+                    if let Some(sp) = speaker_target {
+                        let (pol, moda) = self.qualifiers(text, args[subj].span.end, cspan.start);
+                        let date = self.date_for(&times, &future_times, s, cspan, moda, true);
+                        let span = args[sp].span.cover(cspan);
+                        for &x in &args[subj].entities.clone() {
+                            for &y in &args[sp].entities.clone() {
+                                let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                                note(format!("{} -> {}: kept ('its' is the speaker's)", xe.label, ye.label));
+                                self.emit(si, a, xe, &relation, ye, pol, moda, date.clone(), None, None, span, cue.rule.clone(), 0.65);
+                            }
+                        }
+                        continue;
+                    }
                     let Some(obj) = obj else {
                         note("no target after the cue: dropped".into());
                         continue;
@@ -752,6 +786,27 @@ impl Ctx<'_, '_> {
                         let k = w.iter().position(|x| DEED_VERBS.contains(&x.as_str()));
                         k.is_some_and(|k| w[..k].iter().all(|x| DETERMINERS.contains(&x.as_str()) || (x.chars().all(|c| c.is_lowercase() || c == '-') && !x.ends_with("ed") && !matches!(x.as_str(), "and" | "or" | "but" | "to" | "by" | "for" | "in" | "on" | "with"))))
                     };
+                    // "Xi, who is on a state visit to France, ...", "Xi, on a visit to France, ...":
+                    // the person the clause is said of.
+                    let poss = poss.or_else(|| {
+                        if relation != "visits" {
+                            return None;
+                        }
+                        let head = &text[s.start..cspan.start];
+                        let i = head.rfind(", ")?;
+                        let tail = head[i + 2..].to_lowercase();
+                        let mut w: Vec<&str> = tail.split_whitespace().collect();
+                        if w.first() == Some(&"who") && w.get(1).is_some_and(|x| matches!(*x, "is" | "was" | "are" | "were")) {
+                            w.drain(..2);
+                            if w.first().is_some_and(|x| matches!(*x, "currently" | "now" | "also")) {
+                                w.remove(0);
+                            }
+                        }
+                        if w.first() != Some(&"on") || w.len() > 4 || !w[1..].iter().all(|x| x.chars().all(|c| c.is_lowercase() || c == '-') && !matches!(*x, "and" | "or" | "to" | "by" | "for" | "in" | "on" | "with")) {
+                            return None;
+                        }
+                        args.iter().position(|g| g.is_actor && g.span.end == s.start + i)
+                    });
                     let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid || deed) { self.governing_subject(&args, s, cspan, aid, deed) } else { None };
                     let Some(subj) = by.or(poss).or(governed) else {
                         note("no actor for the nominal cue: dropped".into());
@@ -1822,7 +1877,7 @@ fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
         }
     }
     // Also a parenthetical phrase: "Trump, during a visit to Japan, praised Abe".
-    let open = ["who ", "which ", "whose ", "whom ", "during ", "after ", "following ", "speaking ", "in ", "at "]
+    let open = ["who ", "which ", "whose ", "whom ", "during ", "after ", "following ", "speaking ", "in ", "at ", "on "]
         .iter()
         .filter_map(|w| head[..close].rfind(&format!(", {w}")))
         .max()?;
