@@ -303,6 +303,14 @@ impl Ctx<'_, '_> {
                     continue;
                 }
             }
+            // "the detained soldiers", "its occupied territories": a participle after a determiner is an adjective.
+            if cue.frame == Frame::Verb && matches!(cm.form, Form::Past | Form::Participle) {
+                let prev = words_before(text, cspan.start, 1).pop().unwrap_or_default();
+                if matches!(prev.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "these" | "those" | "our" | "my") {
+                    note(format!("'{prev}' before the participle: an adjective, not a verb; dropped"));
+                    continue;
+                }
+            }
             // "free trade", "a free press": "free" as an adjective frees nobody.
             if relation == "releases" && text[cspan.start..cspan.end].eq_ignore_ascii_case("free") {
                 let next = text[cspan.end..s.end].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -886,6 +894,7 @@ impl Ctx<'_, '_> {
         self.joint_forces(a, si, &args);
         self.trip_takes(a, si, &args);
         self.requested_meetings(a, si, &args);
+        self.handovers(a, si, &args);
         self.dateline_visit(a, si, &args);
     }
 
@@ -1083,6 +1092,54 @@ impl Ctx<'_, '_> {
                         }
                         let (xe, ye) = (a.entities.get(p).clone(), a.entities.get(y).clone());
                         self.emit(si, a, xe, "visits", ye, Polarity::Positive, moda, date.clone(), location.clone(), None, traveller.span.cover(args[i].span), "visits.trip-takes-to".into(), 0.65);
+                    }
+                }
+            }
+        }
+    }
+
+    /// "Belarus handed over a German citizen to Germany", "Iran handed two French nationals over to
+    /// France": handing people over to a state releases them to it.
+    fn handovers(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let lower = text[s.start..s.end].to_ascii_lowercase();
+        const PEOPLE: &[&str] = &["citizen", "citizens", "national", "nationals", "prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "journalist", "journalists", "soldier", "soldiers", "sailors", "sailor", "fishermen", "fisherman", "captives", "captive", "pilot", "pilots", "crew", "civilians", "tourist", "tourists", "reporter", "reporters", "man", "woman", "men", "women", "student", "students"];
+        for verb in ["handed over ", "hands over ", "handing over ", "hand over ", "handed ", "hands ", "handing "] {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(verb) {
+                let at = from + i;
+                from = at + verb.len();
+                if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                    continue;
+                }
+                let rest = &lower[at + verb.len()..];
+                // The people handed over, then "[over] to", within six words.
+                let Some(to) = rest.find(" to ") else { continue };
+                let np = &rest[..to];
+                let np = if verb.ends_with("over ") { np } else { match np.strip_suffix(" over") { Some(n) => n, None => continue } };
+                let words: Vec<&str> = np.split_whitespace().collect();
+                if words.len() > 6 || np.contains([',', ';']) || !words.last().is_some_and(|w| PEOPLE.contains(w)) {
+                    continue;
+                }
+                let target_at = s.start + at + verb.len() + to + 4;
+                let target_at = if text[target_at..].starts_with("the ") { target_at + 4 } else { target_at };
+                let Some(t) = args.iter().position(|g| g.span.start == target_at && g.is_actor && g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Country)) else { continue };
+                let vstart = s.start + at;
+                let Some(j) = args.iter().rposition(|g| g.is_actor && g.span.end <= vstart && g.span.start >= s.start) else { continue };
+                let gap = text[args[j].span.end..vstart].to_lowercase();
+                if gap.contains([',', ';']) || gap.split_whitespace().count() > 4 || words_before(text, args[j].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()) || matches!(w.as_str(), "of" | "by" | "with")) {
+                    continue;
+                }
+                let (pol, moda) = self.qualifiers(text, args[j].span.end, vstart);
+                let times = dates::find(&text[s.start..s.end], self.anchor, false);
+                let future = dates::find(&text[s.start..s.end], self.anchor, true);
+                let cue = Span::new(vstart, vstart + verb.len());
+                let date = self.date_for(&times, &future, s, cue, moda, true);
+                for &x in &args[j].entities {
+                    for &y in &args[t].entities {
+                        let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                        self.emit(si, a, xe, "releases", ye, pol, moda, date.clone(), None, None, args[j].span.cover(args[t].span), "releases.hand-over-people-to".into(), 0.7);
                     }
                 }
             }
