@@ -535,17 +535,19 @@ impl<'g> State<'g, '_> {
                 if let Some((country, role)) = self.titled_by_state(text, span, so_far) {
                     let pg = self.ents.gaz_index(person);
                     let serves = pg.is_some_and(|g| gaz.offices_of(g, None).any(|o| o.of == country));
-                    if !serves {
-                        let holder = gaz.offices.iter().find(|o| {
-                            o.of == country
-                                && self.date.is_none_or(|d| o.held_on(d))
-                                && (role.is_empty() || o.role.eq_ignore_ascii_case(&role))
-                                && gaz.get(o.person).label.split_whitespace().any(|w| w == word)
-                        });
-                        match holder {
-                            Some(o) => person = self.ents.known(o.person),
-                            None => return None,
-                        }
+                    let serves_as = pg.is_some_and(|g| gaz.offices_of(g, None).any(|o| o.of == country && (role.is_empty() || o.role.eq_ignore_ascii_case(&role))));
+                    // The state's holder of that office on the date whose name has this word
+                    // ("Saudi Arabia's King Salman" is the king, not the crown prince).
+                    let holder = gaz.offices.iter().find(|o| {
+                        o.of == country
+                            && self.date.is_none_or(|d| o.held_on(d))
+                            && (role.is_empty() || o.role.eq_ignore_ascii_case(&role))
+                            && gaz.get(o.person).label.split_whitespace().any(|w| w == word)
+                    });
+                    match holder {
+                        Some(o) if !serves_as => person = self.ents.known(o.person),
+                        None if !serves => return None,
+                        _ => {}
                     }
                 }
                 return Some(Mention {
