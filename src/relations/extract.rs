@@ -1686,10 +1686,16 @@ impl Ctx<'_, '_> {
             let rest = &text[g.span.end..s.end];
             let before = text[s.start..g.span.start].to_lowercase();
             // "Finland, which joined NATO in 2023", "Sweden formally joined NATO": a state that joined is a member.
-            if let Some(b) = before.strip_suffix("joined ").or_else(|| before.strip_suffix("joined the ")) {
+            // Not "joined the European Union's talks", "joined the African Union mission".
+            let next = rest.trim_start().split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
+            let org_ends = rest.trim_start().is_empty()
+                || rest.starts_with([',', '.', ';', ':', ')'])
+                || next.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(next, "in" | "on" | "at" | "as" | "after" | "before" | "when" | "and" | "with" | "last" | "this" | "earlier" | "later" | "since" | "following" | "during" | "together" | "alongside" | "shortly" | "formally" | "officially" | "only" | "just" | "amid" | "despite" | "because" | "but" | "while");
+            if let Some(b) = before.strip_suffix("joined ").or_else(|| before.strip_suffix("joined the ")).filter(|_| org_ends && !rest.starts_with("'s") && !rest.starts_with("’s")) {
                 let head = b.trim_end();
                 let subj = args[..k].iter().rposition(|x| {
-                    x.is_actor && x.span.end <= s.start + head.len() && {
+                    x.is_actor && x.span.end <= s.start + head.len() && words_before(text, x.span.start, 1).first().is_none_or(|w| !LOCATIVE.contains(&w.as_str()) && !matches!(w.as_str(), "of" | "by" | "with" | "for" | "against")) && {
                         let gap = text[x.span.end..s.start + head.len()].to_lowercase();
                         let gap = gap.trim_start().strip_prefix(", which").or_else(|| gap.trim_start().strip_prefix(", who")).unwrap_or(gap.trim_start());
                         gap.split_whitespace().all(|w| matches!(w, "has" | "have" | "had" | "formally" | "officially" | "finally" | "also" | "recently" | "already"))
