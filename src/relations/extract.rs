@@ -66,7 +66,11 @@ fn claims_place(a: &Analysis, g: &Arg, relation: &str) -> bool {
 
 /// The target's entities with those coordinated to it; for a claim on a region, the region.
 fn target_entities(a: &Analysis, args: &[Arg], k: usize, relation: &str, text: &str) -> Vec<usize> {
-    coordinated(args, k, text)
+    // "attacked Ukraine and the United States condemned ...": a conjunct followed by a verb is
+    // the subject of a new clause, not another target.
+    let group = coordinated(args, k, text);
+    let cut = group.iter().position(|&i| i > k && verb_like(&text[args[i].span.end..])).unwrap_or(group.len());
+    group[..cut]
         .iter()
         .flat_map(|&i| if claims_place(a, &args[i], relation) { args[i].place.into_iter().collect() } else { args[i].entities.clone() })
         .collect()
@@ -729,7 +733,12 @@ impl Ctx<'_, '_> {
                     } else {
                         obj
                     };
+                    // "Iran condemned Israel, and the United States imposed ...": a conjunct right after
+                    // a verb is that verb's object, not a co-subject.
                     let mut subj_group = coordinated(&args, subj, text);
+                    if let Some(p) = subj_group.iter().rposition(|&i| i < subj && words_before(text, args[i].span.start, 1).first().is_some_and(|w| is_verb_word(w))) {
+                        subj_group.drain(..=p);
+                    }
                     // "Like X, Y condemned Z": X did so too.
                     // Only for stances, which hold whatever their date.
                     let stance = matches!(relation.as_str(), "criticizes" | "praises" | "rejects" | "accuses" | "demands" | "appealsTo");
@@ -2113,4 +2122,17 @@ fn reported_would(text: &str, s: Span, from: usize, cue: usize) -> bool {
     let Some(w) = head.rfind(" would ") else { return false };
     let before: Vec<&str> = head[..w].split_whitespace().map(|x| x.trim_matches(|c: char| !c.is_alphanumeric())).collect();
     before.iter().any(|x| matches!(*x, "said" | "says" | "told" | "announced" | "stated" | "added" | "confirmed" | "reported"))
+}
+
+/// Whether a word is a finite verb or auxiliary ("condemned", "has", "said").
+fn is_verb_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_lowercase())
+        && ((w.len() > 4 && w.ends_with("ed") && !matches!(w, "united" | "allied" | "combined" | "armed" | "embattled" | "indebted" | "isolated" | "landlocked" | "neighboured" | "unnamed" | "alleged" | "so-called"))
+            || matches!(w, "has" | "have" | "had" | "is" | "was" | "were" | "are" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "said" | "says" | "did" | "does" | "also" | "then" | "later" | "again" | "accuses" | "condemns" | "criticizes" | "praises" | "met" | "sent" | "told" | "warns" | "urges"))
+}
+
+/// Whether the text after a mention opens with a verb ("... and the United States condemned").
+fn verb_like(after: &str) -> bool {
+    let w = after.split_whitespace().next().unwrap_or("");
+    !after.starts_with(['\'', '’', ',']) && is_verb_word(w)
 }
