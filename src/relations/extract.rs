@@ -460,6 +460,41 @@ impl Ctx<'_, '_> {
                                 }
                             }
                         }
+                        // "A and B, both allies of C", "A and B, both U.S. allies", "A and B are allies of
+                        // C": each side is C's ally, not the other's.
+                        if relation == "partnerOf" && matches!(text[cspan.start..cspan.end].to_lowercase().as_str(), "allies" | "ally") {
+                            let after = &text[cspan.end..s.end];
+                            let of_at = after.strip_prefix(" of the ").map(|r| s.end - r.len()).or_else(|| after.strip_prefix(" of ").map(|r| s.end - r.len()));
+                            let of_target = of_at.and_then(|at| args.iter().position(|g| g.span.start == at && g.is_actor));
+                            let possessor = subj.filter(|&i| args[i].span.end + 1 == cspan.start && words_before(text, args[i].span.start, 1).first().is_some_and(|w| matches!(w.as_str(), "both" | "all" | "are" | "were" | "two" | "fellow" | "key" | "close")));
+                            let holder = of_target.or(possessor);
+                            if let Some(h) = holder {
+                                // The sides: the group before the cue (before the possessor), said of with a copula or an apposition.
+                                let end = if possessor.is_some() { args[h].span.start } else { cspan.start };
+                                let Some(side) = args.iter().rposition(|g| g.is_actor && g.span.end <= end && g.span.end < args[h].span.start.min(cspan.start)) else { continue };
+                                let gap = text[args[side].span.end..end].to_lowercase();
+                                let gw: Vec<&str> = gap.split_whitespace().collect();
+                                let apposed = gap.trim_start().starts_with(", both") || gap.trim_start().starts_with(", all") || gap.trim_start().starts_with(", fellow") || gap.trim_start().starts_with(", two");
+                                let copular = gw.first().is_some_and(|w| matches!(*w, "are" | "were" | "is" | "was" | "remain" | "remains" | "became"));
+                                if gw.len() > 5 || !(apposed || copular) {
+                                    note("'allies' not said of the sides: dropped".into());
+                                    continue;
+                                }
+                                let hs = args[h].entities.clone();
+                                for i in coordinated(&args, side, text) {
+                                    for &x in &args[i].entities.clone() {
+                                        for &y in &hs {
+                                            let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                                            if xe.etype == EntityType::Person || ye.etype == EntityType::Person {
+                                                continue;
+                                            }
+                                            self.emit(si, a, xe, "partnerOf", ye, Polarity::Positive, Modality::Asserted, None, None, None, args[i].span.cover(cspan), "partnerOf.allies-of".into(), 0.7);
+                                        }
+                                    }
+                                }
+                                continue;
+                            }
+                        }
                         // "Allies" names a bond only when said of the sides ("A and B are close
                         // allies", "the two allies"); "X rattled some allies" names other parties.
                         if relation == "partnerOf" && matches!(text[cspan.start..cspan.end].to_lowercase().as_str(), "allies" | "ally") {
