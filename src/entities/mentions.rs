@@ -1729,7 +1729,7 @@ impl<'g> State<'g, '_> {
     fn pronouns_and_groups(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             let w = &text[t.span.start..t.span.end];
-            // "She's", "he'd", "they’ve": the pronoun before a contracted auxiliary.
+            // "She's", "he'd", "he’ll": he/she before a contracted auxiliary ("they" is not resolved here).
             let w = ["'s", "’s", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re"]
                 .iter()
                 .find_map(|c| w.strip_suffix(c).filter(|p| matches!(p.to_ascii_lowercase().as_str(), "he" | "she")))
