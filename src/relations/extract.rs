@@ -585,10 +585,11 @@ impl Ctx<'_, '_> {
                     });
                     // "Kyiv said Moscow had attacked its ports": in a reported clause whose subject is
                     // another state, "its" is the speaker's.
-                    let speaker_target = if obj.is_some() { None } else {
+                    // Tried before any later target: "Moscow said Kyiv had shelled its territory, and Ukraine denied it".
+                    let speaker_target = {
                         (|| {
                         let after = text[cspan.end..s.end].to_lowercase();
-                        if !matches!(relation.as_str(), "attacks" | "bombs" | "invades" | "threatens" | "demonstratesForceAgainst") || !(after.starts_with(" its ") || after.starts_with(" their ")) {
+                        if !matches!(relation.as_str(), "attacks" | "bombs" | "invades" | "threatens" | "demonstratesForceAgainst") || !(after.starts_with(" its ") || after.starts_with(" their ")) || after.starts_with(" its own") || after.starts_with(" their own") {
                             return None;
                         }
                         let sp = args[..subj].iter().rposition(|g| {
