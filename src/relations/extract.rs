@@ -2117,7 +2117,7 @@ fn requested_complement(text: &str, s: Span, cue: usize) -> bool {
     let to = words.len() - 1;
     // Only request and warning verbs govern ("decided to", "agreed to" do not).
     const REQUEST: &[&str] = &[
-        "urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "ask", "asked", "asks", "asking", "press", "pressed",
+        "urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "ask", "asked", "asks", "asking", "pressed",
         "presses", "pressing", "demand", "demanded", "demands", "demanding", "tell", "told", "tells", "telling", "encourage", "encouraged",
         "encourages", "encouraging", "invite", "invited", "invites", "inviting", "want", "wanted", "wants", "advise", "advised", "advises",
         "warn", "warned", "warns", "warning", "appeal", "appealed", "appeals", "appealing", "persuade", "persuaded", "implored", "implore",
