@@ -525,7 +525,31 @@ impl<'g> State<'g, '_> {
                 if is_capitalized(next) && next.chars().any(char::is_lowercase) && !NOT_NAME.contains(&next) && !MONTHS.contains(&next) && !next_known && TITLES.automaton.find(next).is_none_or(|m| m.len() != next.len()) {
                     return None;
                 }
-                let person = self.resolve_short_name(hits)?;
+                // "To boost trade, ...": an English function word is not a short name (To Lam).
+                if matches!(word, "To" | "Do" | "An" | "So" | "No" | "On" | "In" | "At" | "As" | "By" | "If" | "Or" | "Up" | "We" | "Be" | "Go" | "It" | "Is" | "Us" | "He" | "Me" | "My") {
+                    return None;
+                }
+                let mut person = self.resolve_short_name(hits)?;
+                // "Jordan's King Abdullah": a title after a state names that state's office
+                // holder, never a same-named person of another state (Abdullah Abdullah).
+                if let Some((country, role)) = self.titled_by_state(text, span, so_far) {
+                    let pg = self.ents.gaz_index(person);
+                    let serves = pg.is_some_and(|g| gaz.offices_of(g, None).any(|o| o.of == country));
+                    let serves_as = pg.is_some_and(|g| gaz.offices_of(g, None).any(|o| o.of == country && (role.is_empty() || o.role.eq_ignore_ascii_case(&role))));
+                    // The state's holder of that office on the date whose name has this word
+                    // ("Saudi Arabia's King Salman" is the king, not the crown prince).
+                    let holder = gaz.offices.iter().find(|o| {
+                        o.of == country
+                            && self.date.is_none_or(|d| o.held_on(d))
+                            && (role.is_empty() || o.role.eq_ignore_ascii_case(&role))
+                            && gaz.get(o.person).label.split_whitespace().any(|w| w == word)
+                    });
+                    match holder {
+                        Some(o) if !serves_as => person = self.ents.known(o.person),
+                        None if !serves => return None,
+                        _ => {}
+                    }
+                }
                 return Some(Mention {
                     span,
                     entities: vec![person],
@@ -605,7 +629,8 @@ impl<'g> State<'g, '_> {
                 && next_word.chars().any(char::is_lowercase)
                 && !NOT_NAME.contains(&next_word)
                 && !known(next_word)
-                && e.etype == EntityType::Country
+                // "Rio Grande do Sul": a short alias of a place glued to more of a name is not that place.
+                && (e.etype == EntityType::Country || (e.etype.is_place() && text[span.start..span.end] != e.label))
                 && TITLES.automaton.find(next_word).is_none_or(|m| m.len() != next_word.len());
             if glued_before || glued_after {
                 return None;
@@ -614,6 +639,27 @@ impl<'g> State<'g, '_> {
         let i = self.ents.known(choice);
         let stands_for = gaz.capital_of(choice).map(|c| self.ents.known(c));
         Some(Mention { span, entities: vec![i], kind: MentionKind::Name, modifier: false, stands_for, agent: false })
+    }
+
+    /// The state named right before a title that ends at `span` ("Jordan's King ", "Jordanian
+    /// King "), and the title's role ("" when it has none).
+    fn titled_by_state(&mut self, text: &str, span: Span, so_far: &[Mention]) -> Option<(usize, String)> {
+        let prev = so_far.iter().rev().find(|m| m.span.end <= span.start)?;
+        let c = *prev.entities.first()?;
+        if self.ents.get(c).etype != EntityType::Country {
+            return None;
+        }
+        let gap = crate::text::gap(text, prev.span.end, span.start).replace('’', "'");
+        let title = gap.strip_prefix("'s").unwrap_or(&gap).trim();
+        if title.is_empty() {
+            return None;
+        }
+        let m = TITLES.automaton.find(aho_corasick::Input::new(title).anchored(aho_corasick::Anchored::Yes))?;
+        if m.end() != title.len() {
+            return None;
+        }
+        let role = TITLES.roles.get(m.pattern().as_usize()).map(|(r, _)| r.clone()).unwrap_or_default();
+        Some((self.ents.gaz_index(c)?, role))
     }
 
     /// A short name refers to the last person with that name in the document, else to the one
@@ -678,6 +724,11 @@ impl<'g> State<'g, '_> {
         let title_spans: Vec<Span> = titles.iter().map(|(sp, _)| *sp).collect();
         for (tspan, role) in titles {
             let title_text = &text[tspan.start..tspan.end];
+            // "the General Assembly", "the Supreme Leader's office": a title word inside a named
+            // organisation or place is part of that name.
+            if out.iter().any(|m| m.span.start <= tspan.start && m.span.end >= tspan.end && m.span.end > tspan.end && m.entities.first().is_some_and(|&e| self.ents.get(e).etype != EntityType::Person)) {
+                continue;
+            }
             // "a senior fellow at X", "an expert at X": a post at an organisation, said only with it.
             if AFFILIATIONS.contains(&role.as_str()) {
                 self.affiliation(text, s, si, tspan, &role, out);
@@ -1555,7 +1606,9 @@ impl<'g> State<'g, '_> {
                 .filter(|&(_, cspan)| {
                     let after = crate::text::gap(text, cspan.end, s.end);
                     let next = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                    // "..., India said": a speaker, not a container.
                     !(after.starts_with("'s") || after.starts_with("’s") || after.starts_with('\'') || after.starts_with('’'))
+                        && !matches!(next, "said" | "says" | "told" | "added" | "stated" | "announced" | "reported" | "claimed" | "claims" | "insisted" | "insists" | "argued" | "argues" | "warned")
                         && TITLES.automaton.find(next).is_none_or(|m| m.start() != 0 || m.end() != next.len())
                 });
             if let Some((c, cspan)) = comma_country {
@@ -1676,18 +1729,26 @@ impl<'g> State<'g, '_> {
     fn pronouns_and_groups(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             let w = &text[t.span.start..t.span.end];
+            // "She's", "he'd", "he’ll": he/she before a contracted auxiliary ("they" is not resolved here).
+            let w = ["'s", "’s", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re"]
+                .iter()
+                .find_map(|c| w.strip_suffix(c).filter(|p| matches!(p.to_ascii_lowercase().as_str(), "he" | "she")))
+                .unwrap_or(w);
             if w.len() > 4 {
                 continue; // he, his, him, she, her, two, both
             }
+            let t = &Token { span: Span::new(t.span.start, t.span.start + w.len()), ..*t };
             let lw = w.to_ascii_lowercase();
             match lw.as_str() {
                 "he" | "his" | "him" | "she" | "her" => {
                     let want = if lw.starts_with('h') && lw != "her" { 'm' } else { 'f' };
                     let want = if lw == "she" { 'f' } else { want };
                     // The last person of that gender in this sentence before the pronoun, or before it.
-                    let in_sentence: Vec<usize> = out
+                    // In text order: titled people were found after the dictionary names.
+                    let mut before: Vec<&Mention> = out.iter().filter(|m| m.span.end <= t.span.start).collect();
+                    before.sort_by_key(|m| m.span.start);
+                    let in_sentence: Vec<usize> = before
                         .iter()
-                        .filter(|m| m.span.end <= t.span.start)
                         .flat_map(|m| m.entities.iter().copied())
                         .filter(|&e| self.ents.get(e).etype == EntityType::Person)
                         .collect();

@@ -41,6 +41,9 @@ const NOUN_MODIFIERS: &[&str] = &[
 const GOVERNORS: &[&str] = &["after", "following", "during", "at", "in", "entered", "enters", "resumed", "resumes", "held", "hold", "holds", "holding", "had", "has", "have", "attended", "attends", "attending", "concluded", "wrapped"];
 /// Relations whose nominal cue makes the governing clause's subject a participant.
 const PARTICIPATORY: &[&str] = &["meetsWith", "negotiatesWith", "visits"];
+
+/// Verbs of doing that make their subject the actor of a nominal attack ("launched a drone attack on X").
+const DEED_VERBS: &[&str] = &["launched", "launches", "launch", "launching", "carried", "conducted", "conducts", "staged", "stages", "mounted", "mounts", "unleashed", "unleashes", "executed", "claimed"];
 /// Deeds whose doer is the target of a stance on them ("condemned the attack by X").
 const DEEDS: &[&str] = &["attack", "attacks", "strike", "strikes", "raid", "bombing", "bombings", "shelling", "assault", "invasion", "killing", "killings", "abduction", "kidnapping", "massacre", "incursion"];
 /// Aid given, told as a noun governed by a verb of giving ("X pledged $500 million in aid to Y").
@@ -63,7 +66,11 @@ fn claims_place(a: &Analysis, g: &Arg, relation: &str) -> bool {
 
 /// The target's entities with those coordinated to it; for a claim on a region, the region.
 fn target_entities(a: &Analysis, args: &[Arg], k: usize, relation: &str, text: &str) -> Vec<usize> {
-    coordinated(args, k, text)
+    // "attacked Ukraine and the United States condemned ...": a conjunct followed by a verb is
+    // the subject of a new clause, not another target.
+    let group = coordinated(args, k, text);
+    let cut = group.iter().position(|&i| i > k && verb_like(&text[args[i].span.end..])).unwrap_or(group.len());
+    group[..cut]
         .iter()
         .flat_map(|&i| if claims_place(a, &args[i], relation) { args[i].place.into_iter().collect() } else { args[i].entities.clone() })
         .collect()
@@ -136,6 +143,10 @@ impl Ctx<'_, '_> {
             }
             let Some(&e) = m.entities.first() else { continue };
             let etype = a.entities.get(e).etype;
+            // A media organisation is an entity only for affiliatedWith, never an event's actor or target.
+            if etype == EntityType::Organization && a.entities.gaz_index(e).is_some_and(|g| self.ex.gazetteer.get(g).category.as_deref() == Some("media")) {
+                continue;
+            }
             let prev = words_before(text, m.span.start, 1).pop().unwrap_or_default();
             let after_locative = LOCATIVE.contains(&prev.as_str());
             let arg = match etype {
@@ -277,9 +288,12 @@ impl Ctx<'_, '_> {
             let cspan = Span::new(s.start + cm.start, s.start + cm.end);
             let relation = cue.relation.clone();
             let wants_place = relation == "visits";
+            // "withdrew its troops from southern Lebanon": a troop withdrawal from a region is from its state
+            // (not "Russian troops withdrew from Kherson", a city they held).
+            let troops_out = relation == "withdrawsFrom" && (cue.text.contains(" troops ") || cue.text.contains(" forces "));
             // A strike on a city is a strike on its state ("fired missiles at Kharkiv").
             // Only a past form: "strikes in Gaza" may be a noun.
-            let strikes_place = matches!(relation.as_str(), "bombs" | "attacks") && matches!(cm.form, Form::Past | Form::Participle);
+            let strikes_place = matches!(relation.as_str(), "bombs" | "attacks" | "invades") && matches!(cm.form, Form::Past | Form::Participle);
             let mut note = |msg: String| {
                 if let Some(log) = log.as_deref_mut() {
                     log.push(format!("  cue '{}' ({}, {:?}): {msg}", &text[cspan.start..cspan.end], relation, cue.frame));
@@ -290,6 +304,14 @@ impl Ctx<'_, '_> {
                 let prev = words_before(text, cspan.start, 1).pop().unwrap_or_default();
                 if DETERMINERS.contains(&prev.as_str()) || NOUN_MODIFIERS.contains(&prev.as_str()) {
                     note(format!("'{prev}' before the cue: a noun, not a verb; dropped"));
+                    continue;
+                }
+            }
+            // "the detained soldiers", "its occupied territories": a participle after a determiner is an adjective.
+            if cue.frame == Frame::Verb && matches!(cm.form, Form::Past | Form::Participle) {
+                let prev = words_before(text, cspan.start, 1).pop().unwrap_or_default();
+                if matches!(prev.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "these" | "those" | "our" | "my") {
+                    note(format!("'{prev}' before the participle: an adjective, not a verb; dropped"));
                     continue;
                 }
             }
@@ -304,6 +326,18 @@ impl Ctx<'_, '_> {
             // "refused to meet X": the refusal negates the next verb; it rejects nobody.
             if relation == "rejects" && cue.frame == Frame::Verb && text[cspan.end..s.end].starts_with(" to ") {
                 note("followed by an infinitive: a negator, not a rejection; dropped".into());
+                continue;
+            }
+            // "called on Ukraine to negotiate", "urged Israel not to attack": the complement of a
+            // request or warning is what was asked for, not an event that happened.
+            if cue.frame != Frame::Noun && matches!(cm.form, Form::Base | Form::Plain) && requested_complement(text, s, cspan.start) {
+                note("the complement of a request or warning: not an event; dropped".into());
+                continue;
+            }
+            // "warned against any attack", "to deter an invasion": an event warded off is not one
+            // that happened, and the warner is not its actor.
+            if (cue.frame == Frame::Noun || matches!(cm.form, Form::Base | Form::Gerund | Form::Third)) && warded_off(text, cspan.start) {
+                note("an event warned against or prevented: dropped".into());
                 continue;
             }
             // Relative clause "X, who ..., CUE": mentions inside it cannot be the actor.
@@ -406,7 +440,7 @@ impl Ctx<'_, '_> {
                     let obj = args.iter().position(|g| {
                         g.span.start >= obj_start
                             && text[obj_start..g.span.start].split_whitespace().count() <= MAX_GAP
-                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare || claims_place(a, g, &relation) || (strikes_place && g.place.is_some() && !g.entities.is_empty()) })
+                            && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare || claims_place(a, g, &relation) || (strikes_place && g.place.is_some() && !g.entities.is_empty()) || (troops_out && g.place.is_some_and(|p| a.entities.get(p).etype == EntityType::Region) && !g.entities.is_empty()) })
                             && within_clause(text, obj_start, g.span.start)
                     });
                     if cue.frame == Frame::Mutual {
@@ -424,6 +458,41 @@ impl Ctx<'_, '_> {
                                     ents.extend(args[i].entities.clone());
                                     span = span.cover(args[i].span);
                                 }
+                            }
+                        }
+                        // "A and B, both allies of C", "A and B, both U.S. allies", "A and B are allies of
+                        // C": each side is C's ally, not the other's.
+                        if relation == "partnerOf" && matches!(text[cspan.start..cspan.end].to_lowercase().as_str(), "allies" | "ally") {
+                            let after = &text[cspan.end..s.end];
+                            let of_at = after.strip_prefix(" of the ").map(|r| s.end - r.len()).or_else(|| after.strip_prefix(" of ").map(|r| s.end - r.len()));
+                            let of_target = of_at.and_then(|at| args.iter().position(|g| g.span.start == at && g.is_actor));
+                            let possessor = subj.filter(|&i| args[i].span.end + 1 == cspan.start && words_before(text, args[i].span.start, 1).first().is_some_and(|w| matches!(w.as_str(), "both" | "all" | "are" | "were" | "two" | "fellow" | "key" | "close")));
+                            let holder = of_target.or(possessor);
+                            if let Some(h) = holder {
+                                // The sides: the group before the cue (before the possessor), said of with a copula or an apposition.
+                                let end = if possessor.is_some() { args[h].span.start } else { cspan.start };
+                                let Some(side) = args.iter().rposition(|g| g.is_actor && g.span.end <= end && g.span.end < args[h].span.start.min(cspan.start)) else { continue };
+                                let gap = text[args[side].span.end..end].to_lowercase();
+                                let gw: Vec<&str> = gap.split_whitespace().collect();
+                                let apposed = gap.trim_start().starts_with(", both") || gap.trim_start().starts_with(", all") || gap.trim_start().starts_with(", fellow") || gap.trim_start().starts_with(", two");
+                                let copular = gw.first().is_some_and(|w| matches!(*w, "are" | "were" | "is" | "was" | "remain" | "remains" | "became"));
+                                if gw.len() > 5 || !(apposed || copular) {
+                                    note("'allies' not said of the sides: dropped".into());
+                                    continue;
+                                }
+                                let hs = args[h].entities.clone();
+                                for i in coordinated(&args, side, text) {
+                                    for &x in &args[i].entities.clone() {
+                                        for &y in &hs {
+                                            let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                                            if xe.etype == EntityType::Person || ye.etype == EntityType::Person {
+                                                continue;
+                                            }
+                                            self.emit(si, a, xe, "partnerOf", ye, Polarity::Positive, Modality::Asserted, None, None, None, args[i].span.cover(cspan), "partnerOf.allies-of".into(), 0.7);
+                                        }
+                                    }
+                                }
+                                continue;
                             }
                         }
                         // "Allies" names a bond only when said of the sides ("A and B are close
@@ -463,6 +532,8 @@ impl Ctx<'_, '_> {
                         }
                         // Every pair, not just first-with-rest.
                         let (pol, moda) = self.qualifiers(text, span.start.min(cspan.start), cspan.start);
+                        let scheduled = PARTICIPATORY.contains(&relation.as_str()) || matches!(relation.as_str(), "signsAgreementWith" | "hosts");
+                        let moda = if scheduled && moda == Modality::Hypothetical && reported_would(text, s, span.start.min(cspan.start), cspan.start) { Modality::Planned } else { moda };
                         // A partnership talked about ("would discuss the comprehensive partnership") stands.
                         let moda = if relation == "partnerOf" && partnership { Modality::Asserted } else { moda };
                         let date = self.date_for(&times, &future_times, s, cspan, moda, true);
@@ -512,6 +583,38 @@ impl Ctx<'_, '_> {
                         deed_doer = found.is_some();
                         found
                     });
+                    // "Kyiv said Moscow had attacked its ports": in a reported clause whose subject is
+                    // another state, "its" is the speaker's.
+                    // Tried before any later target: "Moscow said Kyiv had shelled its territory, and Ukraine denied it".
+                    let speaker_target = {
+                        (|| {
+                        let after = text[cspan.end..s.end].to_lowercase();
+                        if !matches!(relation.as_str(), "attacks" | "bombs" | "invades" | "threatens" | "demonstratesForceAgainst") || !(after.starts_with(" its ") || after.starts_with(" their ")) || after.starts_with(" its own") || after.starts_with(" their own") {
+                            return None;
+                        }
+                        let sp = args[..subj].iter().rposition(|g| {
+                            g.is_actor && {
+                                let gap = text[g.span.end..args[subj].span.start].trim().to_lowercase();
+                                matches!(gap.as_str(), "said" | "says" | "said that" | "says that" | "claimed" | "claimed that" | "alleged" | "alleged that" | "reported" | "reported that")
+                            }
+                        })?;
+                        let speaker_state = args[sp].entities.first().is_some_and(|&e| matches!(a.entities.get(e).etype, EntityType::Country | EntityType::Organization));
+                        (speaker_state && args[sp].entities != args[subj].entities).then_some(sp)
+                        })()
+                    };
+                    if let Some(sp) = speaker_target {
+                        let (pol, moda) = self.qualifiers(text, args[subj].span.end, cspan.start);
+                        let date = self.date_for(&times, &future_times, s, cspan, moda, true);
+                        let span = args[sp].span.cover(cspan);
+                        for &x in &args[subj].entities.clone() {
+                            for &y in &args[sp].entities.clone() {
+                                let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                                note(format!("{} -> {}: kept ('its' is the speaker's)", xe.label, ye.label));
+                                self.emit(si, a, xe, &relation, ye, pol, moda, date.clone(), None, None, span, cue.rule.clone(), 0.65);
+                            }
+                        }
+                        continue;
+                    }
                     let Some(obj) = obj else {
                         note("no target after the cue: dropped".into());
                         continue;
@@ -630,7 +733,48 @@ impl Ctx<'_, '_> {
                             continue;
                         }
                     }
+                    // "will not recognize Azerbaijan's claims": recognising a claim, result or
+                    // decision is not diplomatic recognition; "Y's independence|sovereignty|government" is.
+                    if relation == "recognizes" {
+                        let after = text[args[obj].span.end..s.end].replace('’', "'");
+                        if let Some(r) = after.strip_prefix("'s ") {
+                            let head = r.split_whitespace().find(|w| !w.chars().all(|c| c.is_lowercase()) || !matches!(*w, "new" | "interim" | "transitional" | "breakaway" | "de" | "facto" | "military" | "elected" | "civilian")).unwrap_or("");
+                            let head = head.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                            if !matches!(head.as_str(), "independence" | "sovereignty" | "statehood" | "government" | "authorities" | "regime" | "leadership" | "junta" | "annexation" | "president" | "leader") {
+                                note(format!("recognizing the target's {head}: not diplomatic recognition; dropped"));
+                                continue;
+                            }
+                        }
+                    }
+                    // "demanded the release of Palestinian prisoners from Israel": the demand is on
+                    // the holder, not on the state of the people held.
+                    let obj = if matches!(relation.as_str(), "demands" | "appealsTo") {
+                        let gap = crate::text::gap(text, cspan.end, args[obj].span.start).to_lowercase();
+                        if gap.split_whitespace().any(|w| matches!(w, "release" | "return" | "freeing" | "handover" | "repatriation" | "extradition")) {
+                            let holder = args.iter().position(|g| {
+                                g.span.start > args[obj].span.end && g.is_actor && within_clause(text, args[obj].span.end, g.span.start)
+                                    && words_before(text, g.span.start, 1).first().is_some_and(|w| matches!(w.as_str(), "from" | "by"))
+                                    && !text[args[obj].span.end..g.span.start].contains(',')
+                            });
+                            match holder {
+                                Some(h) => h,
+                                None => {
+                                    note("demand for the release of people, with no holder named: dropped".into());
+                                    continue;
+                                }
+                            }
+                        } else {
+                            obj
+                        }
+                    } else {
+                        obj
+                    };
+                    // "Iran condemned Israel, and the United States imposed ...": a conjunct right after
+                    // a verb is that verb's object, not a co-subject.
                     let mut subj_group = coordinated(&args, subj, text);
+                    if let Some(p) = subj_group.iter().rposition(|&i| i < subj && words_before(text, args[i].span.start, 1).first().is_some_and(|w| is_verb_word(w))) {
+                        subj_group.drain(..=p);
+                    }
                     // "Like X, Y condemned Z": X did so too.
                     // Only for stances, which hold whatever their date.
                     let stance = matches!(relation.as_str(), "criticizes" | "praises" | "rejects" | "accuses" | "demands" | "appealsTo");
@@ -689,7 +833,34 @@ impl Ctx<'_, '_> {
                                 && !text[g.span.end..its_at].contains(',')
                         })
                     });
-                    let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid) { self.governing_subject(&args, s, cspan, aid) } else { None };
+                    // "Russia launched a drone attack on Odesa": the subject of a verb of doing.
+                    let deed = matches!(relation.as_str(), "attacks" | "bombs") && {
+                        let w = words_before(text, cspan.start, 4);
+                        let k = w.iter().position(|x| DEED_VERBS.contains(&x.as_str()));
+                        k.is_some_and(|k| w[..k].iter().all(|x| DETERMINERS.contains(&x.as_str()) || (x.chars().all(|c| c.is_lowercase() || c == '-') && !x.ends_with("ed") && !matches!(x.as_str(), "and" | "or" | "but" | "to" | "by" | "for" | "in" | "on" | "with"))))
+                    };
+                    // "Xi, who is on a state visit to France, ...", "Xi, on a visit to France, ...":
+                    // the person the clause is said of.
+                    let poss = poss.or_else(|| {
+                        if relation != "visits" {
+                            return None;
+                        }
+                        let head = &text[s.start..cspan.start];
+                        let i = head.rfind(", ")?;
+                        let tail = head[i + 2..].to_lowercase();
+                        let mut w: Vec<&str> = tail.split_whitespace().collect();
+                        if w.first() == Some(&"who") && w.get(1).is_some_and(|x| matches!(*x, "is" | "was" | "are" | "were")) {
+                            w.drain(..2);
+                            if w.first().is_some_and(|x| matches!(*x, "currently" | "now" | "also")) {
+                                w.remove(0);
+                            }
+                        }
+                        if w.first() != Some(&"on") || w.len() > 4 || !w[1..].iter().all(|x| x.chars().all(|c| c.is_lowercase() || c == '-') && !matches!(*x, "and" | "or" | "to" | "by" | "for" | "in" | "on" | "with")) {
+                            return None;
+                        }
+                        args.iter().position(|g| g.is_actor && g.span.end == s.start + i)
+                    });
+                    let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid || deed) { self.governing_subject(&args, s, cspan, aid, deed) } else { None };
                     let Some(subj) = by.or(poss).or(governed) else {
                         note("no actor for the nominal cue: dropped".into());
                         continue;
@@ -715,7 +886,15 @@ impl Ctx<'_, '_> {
             };
             // A condition makes the event hypothetical: "Israel will strike Iran if it attacks",
             // "If Iran attacks, Israel will strike it".
-            let moda = if cue.frame != Frame::Noun && moda != Modality::Hypothetical && conditional(text, s, cspan) { Modality::Hypothetical } else { moda };
+            // "said the two countries would sign": "would" in reported speech is the future of the
+            // past, a plan; a condition still makes it hypothetical below.
+            // Only for scheduled acts (meetings, visits, signings): "said it would attack" stays a
+            // hypothetical stance.
+            let scheduled = PARTICIPATORY.contains(&relation.as_str()) || matches!(relation.as_str(), "signsAgreementWith" | "hosts");
+            let moda = if cue.frame != Frame::Noun && scheduled && moda == Modality::Hypothetical && reported_would(text, s, sspan.end.min(cspan.start), cspan.start) { Modality::Planned } else { moda };
+            // A warning or threat is made even when its consequence is conditional ("warned the
+            // Houthis of consequences if attacks continued").
+            let moda = if cue.frame != Frame::Noun && moda != Modality::Hypothetical && conditional(text, s, cspan, relation != "threatens") { Modality::Hypothetical } else { moda };
             // "Xi expressed China's readiness to work with Russia": a nominal cue that is the
             // object of a verb of saying is told as news, dated like the verb.
             let expressed = cue.frame == Frame::Noun && {
@@ -760,6 +939,7 @@ impl Ctx<'_, '_> {
         self.joint_forces(a, si, &args);
         self.trip_takes(a, si, &args);
         self.requested_meetings(a, si, &args);
+        self.handovers(a, si, &args);
         self.dateline_visit(a, si, &args);
     }
 
@@ -963,6 +1143,54 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// "Belarus handed over a German citizen to Germany", "Iran handed two French nationals over to
+    /// France": handing people over to a state releases them to it.
+    fn handovers(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        let text = self.text;
+        let s = a.sentences[si];
+        let lower = text[s.start..s.end].to_ascii_lowercase();
+        const PEOPLE: &[&str] = &["citizen", "citizens", "national", "nationals", "prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "journalist", "journalists", "soldier", "soldiers", "sailors", "sailor", "fishermen", "fisherman", "captives", "captive", "pilot", "pilots", "crew", "civilians", "tourist", "tourists", "reporter", "reporters", "man", "woman", "men", "women", "student", "students"];
+        for verb in ["handed over ", "hands over ", "handing over ", "hand over ", "handed ", "hands ", "handing "] {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(verb) {
+                let at = from + i;
+                from = at + verb.len();
+                if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                    continue;
+                }
+                let rest = &lower[at + verb.len()..];
+                // The people handed over, then "[over] to", within six words.
+                let Some(to) = rest.find(" to ") else { continue };
+                let np = &rest[..to];
+                let np = if verb.ends_with("over ") { np } else { match np.strip_suffix(" over") { Some(n) => n, None => continue } };
+                let words: Vec<&str> = np.split_whitespace().collect();
+                if words.len() > 6 || np.contains([',', ';']) || !words.last().is_some_and(|w| PEOPLE.contains(w)) {
+                    continue;
+                }
+                let target_at = s.start + at + verb.len() + to + 4;
+                let target_at = if text[target_at..].starts_with("the ") { target_at + 4 } else { target_at };
+                let Some(t) = args.iter().position(|g| g.span.start == target_at && g.is_actor && g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Country)) else { continue };
+                let vstart = s.start + at;
+                let Some(j) = args.iter().rposition(|g| g.is_actor && g.span.end <= vstart && g.span.start >= s.start) else { continue };
+                let gap = text[args[j].span.end..vstart].to_lowercase();
+                if gap.contains([',', ';']) || gap.split_whitespace().count() > 4 || words_before(text, args[j].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()) || matches!(w.as_str(), "of" | "by" | "with")) {
+                    continue;
+                }
+                let (pol, moda) = self.qualifiers(text, args[j].span.end, vstart);
+                let times = dates::find(&text[s.start..s.end], self.anchor, false);
+                let future = dates::find(&text[s.start..s.end], self.anchor, true);
+                let cue = Span::new(vstart, vstart + verb.len());
+                let date = self.date_for(&times, &future, s, cue, moda, true);
+                for &x in &args[j].entities {
+                    for &y in &args[t].entities {
+                        let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                        self.emit(si, a, xe, "releases", ye, pol, moda, date.clone(), None, None, args[j].span.cover(args[t].span), "releases.hand-over-people-to".into(), 0.7);
+                    }
+                }
+            }
+        }
+    }
+
     /// "a UN Security Council emergency meeting on the strike, held at the request of Russia":
     /// the requester appeals to the body that meets.
     fn requested_meetings(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
@@ -1025,6 +1253,47 @@ impl Ctx<'_, '_> {
                 for &y in &g.entities {
                     let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
                     self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, None, None, None, g.span.cover(p.span), "criticizes.actor-critic-name".into(), 0.65);
+                }
+            }
+        }
+        // "Israel drew sharp criticism from Turkey", "Hungary faced condemnation from the EU": the
+        // source of the criticism criticizes the clause's subject.
+        for (k, g) in args.iter().enumerate() {
+            let from_len = if text[..g.span.start].ends_with(" from ") { 6 } else if text[..g.span.start].ends_with(" from the ") { 10 } else { 0 };
+            if !g.is_actor || k == 0 || from_len == 0 || g.span.start < s.start + from_len {
+                continue;
+            }
+            let head = text[s.start..g.span.start - from_len].to_ascii_lowercase();
+            let words: Vec<&str> = head.split_whitespace().collect();
+            let Some(&noun) = words.last() else { continue };
+            let relation = match noun {
+                "criticism" | "condemnation" | "rebuke" | "rebukes" | "censure" | "criticisms" | "condemnations" => "criticizes",
+                "praise" => "praises",
+                _ => continue,
+            };
+            let n = words.len();
+            let Some(v) = words[..n - 1].iter().rposition(|w| matches!(*w, "drew" | "draws" | "drawn" | "drawing" | "draw" | "faced" | "faces" | "face" | "facing" | "received" | "receives" | "receiving" | "won" | "earned" | "earns" | "attracted" | "attracts" | "sparked" | "prompted" | "triggered" | "provoked")) else { continue };
+            if n - 1 - v > 3 || words[v + 1..n - 1].iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-') || matches!(*w, "and" | "or" | "no" | "little")) {
+                continue;
+            }
+            // The subject: the clause's actor right before the verb group.
+            let Some(verb_at) = head.rfind(&format!(" {} ", words[v])).map(|i| s.start + i + 1) else { continue };
+            let Some(j) = args[..k].iter().rposition(|x| x.is_actor && x.span.end <= verb_at) else { continue };
+            let gap = text[args[j].span.end..g.span.start].to_lowercase();
+            let gw: Vec<&str> = gap.split_whitespace().collect();
+            if gap.contains([',', ';']) || gw.len() > 8 || words_before(text, args[j].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()) || matches!(w.as_str(), "of" | "by" | "with" | "against" | "on")) {
+                continue;
+            }
+            let (pol, moda) = self.qualifiers(text, args[j].span.end.min(verb_at), verb_at);
+            let times = dates::find(&text[s.start..s.end], self.anchor, false);
+            let cue = Span::new(args[j].span.end, g.span.start);
+            let date = self.date_for(&times, &times, s, cue, moda, true);
+            for i in coordinated(args, k, text) {
+                for &x in &args[i].entities {
+                    for &y in &args[j].entities {
+                        let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                        self.emit(si, a, xe, relation, ye, pol, moda, date.clone(), None, None, args[j].span.cover(g.span), format!("{relation}.drew-from"), 0.65);
+                    }
                 }
             }
         }
@@ -1197,12 +1466,12 @@ impl Ctx<'_, '_> {
     /// after a summit with Y", "X held talks with Y", "X, during a visit to Y, said". The cue must
     /// follow a governing word, with at most three determiners or adjectives between, and the
     /// subject must be the only actor (with those coordinated to it) before the cue.
-    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span, aid: bool) -> Option<usize> {
+    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span, aid: bool, deed: bool) -> Option<usize> {
         let text = self.text;
         let before = words_before(text, cue.start, 7);
         let mut governed = false;
         for (k, w) in before.iter().enumerate() {
-            if GOVERNORS.contains(&w.as_str()) && !aid {
+            if (if deed { DEED_VERBS } else { GOVERNORS }).contains(&w.as_str()) && !aid {
                 governed = true;
                 break;
             }
@@ -1281,7 +1550,10 @@ impl Ctx<'_, '_> {
             !(since && t.start >= c)
                 && ![";", " but ", ", while ", " while ", ", which ", ", who ", " after ", " before ", " when ", " since ", " whereas ", " although "].iter().any(|b| between.contains(b))
         };
-        let nearest = pool.iter().filter(same_clause).min_by_key(|t| if t.end <= c { c - t.end } else { t.start.saturating_sub(c) });
+        // "Finland, which joined NATO in 2023, criticized Russia": 2023 dates the relative clause.
+        let rel = relative_clause_before(self.text, s, cue.start);
+        let outside = |t: &&dates::TimeExpr| !rel.is_some_and(|r| s.start + t.start >= r.start && s.start + t.end <= r.end);
+        let nearest = pool.iter().filter(same_clause).filter(outside).min_by_key(|t| if t.end <= c { c - t.end } else { t.start.saturating_sub(c) });
         match nearest {
             Some(t) => Some(t.date.to_string()),
             None if moda == Modality::Asserted && default_to_article => self.doc.date.clone(),
@@ -1313,7 +1585,8 @@ impl Ctx<'_, '_> {
                 if let Some(next) = ms.get(k + 1) {
                     if crate::text::gap(text, m.span.end, next.span.start).trim() == "," {
                         let c = a.entities.country_of(e);
-                        if c.is_some() && next.entities.first().copied() == c && next.kind == MentionKind::Name {
+                        // "..., India said": a speaker is not a container.
+                        if c.is_some() && next.entities.first().copied() == c && next.kind == MentionKind::Name && !words_after_is_speech(text, next.span.end) {
                             let (x, y) = (a.entities.get(e).clone(), a.entities.get(c.unwrap()).clone());
                             self.emit(si, a, x, "locatedIn", y, Polarity::Positive, Modality::Asserted, None, None, None, m.span.cover(next.span), "located.place-comma-country".into(), 0.85);
                         }
@@ -1401,10 +1674,15 @@ impl Ctx<'_, '_> {
                         // "Russia's RIA news agency", "Chinese state broadcaster CCTV"; not "Zimbabwean
                         // reports seen by Reuters".
                         let words: Vec<&str> = between.trim_start_matches(['\'', '’', 's']).split_whitespace().collect();
+                        // Only words that describe the outlet stand between: not "Russia freed a
+                        // Wall Street Journal reporter".
                         matches!(between.trim(), "'s" | "’s" | "")
                             || (words.len() <= 3
-                                && words.iter().all(|w| w.chars().all(char::is_lowercase))
-                                && !words.iter().any(|w| matches!(*w, "by" | "of" | "to" | "in" | "for" | "with" | "from" | "on" | "at" | "about" | "according" | "and" | "or")))
+                                && words.iter().all(|w| {
+                                    matches!(*w, "state" | "state-run" | "state-owned" | "state-controlled" | "state-backed" | "state-affiliated" | "government" | "government-run"
+                                        | "official" | "news" | "agency" | "media" | "broadcaster" | "television" | "tv" | "outlet" | "newspaper" | "daily" | "public" | "run"
+                                        | "radio" | "wire" | "service" | "pro-government" | "government-owned" | "the")
+                                }))
                     });
                     let country = poss
                         .and_then(|p| p.entities.first().copied())
@@ -1430,11 +1708,16 @@ impl Ctx<'_, '_> {
                 let Some(org) = args.iter().find(|g| g.span.start == after && g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Organization)) else { continue };
                 let Some(subj) = args.iter().rposition(|g| g.span.end <= at && g.is_actor && within_clause(text, g.span.end, at) || g.span.end <= at && g.is_actor && text[g.span.end..at].starts_with(',')) else { continue };
                 let o = org.entities[0];
+                // "Vietnam is not a member of NATO", "Ukraine will become a member of NATO".
+                let (pol, moda) = if text[args[subj].span.end..at].contains(',') { (Polarity::Positive, Modality::Asserted) } else { self.qualifiers(text, args[subj].span.end, at) };
+                if moda != Modality::Asserted {
+                    continue;
+                }
                 for i in coordinated(args, subj, text) {
                     for &x in &args[i].entities {
                         if a.entities.get(x).etype == EntityType::Country {
                             let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(o).clone());
-                            self.emit(si, a, xe, "memberOf", ye, Polarity::Positive, Modality::Asserted, None, None, None, args[i].span.cover(org.span), "member.members-of".into(), 0.8);
+                            self.emit(si, a, xe, "memberOf", ye, pol, Modality::Asserted, None, None, None, args[i].span.cover(org.span), "member.members-of".into(), 0.8);
                         }
                     }
                 }
@@ -1442,10 +1725,52 @@ impl Ctx<'_, '_> {
         }
         for (k, g) in args.iter().enumerate() {
             let Some(&o) = g.entities.first() else { continue };
-            if a.entities.get(o).etype != EntityType::Organization {
+            if a.entities.get(o).etype != EntityType::Organization || !g.is_actor {
                 continue;
             }
             let rest = &text[g.span.end..s.end];
+            let before = text[s.start..g.span.start].to_lowercase();
+            // "Finland, which joined NATO in 2023", "Sweden formally joined NATO": a state that joined is a member.
+            // Not "joined the European Union's talks", "joined the African Union mission".
+            let next = rest.trim_start().split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
+            let org_ends = rest.trim_start().is_empty()
+                || rest.starts_with([',', '.', ';', ':', ')'])
+                || next.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(next, "in" | "on" | "at" | "as" | "after" | "before" | "when" | "and" | "with" | "last" | "this" | "earlier" | "later" | "since" | "following" | "during" | "together" | "alongside" | "shortly" | "formally" | "officially" | "only" | "just" | "amid" | "despite" | "because" | "but" | "while");
+            if let Some(b) = before.strip_suffix("joined ").or_else(|| before.strip_suffix("joined the ")).filter(|_| org_ends && !rest.starts_with("'s") && !rest.starts_with("’s")) {
+                let head = b.trim_end();
+                let subj = args[..k].iter().rposition(|x| {
+                    x.is_actor && x.span.end <= s.start + head.len() && words_before(text, x.span.start, 1).first().is_none_or(|w| !LOCATIVE.contains(&w.as_str()) && !matches!(w.as_str(), "of" | "by" | "with" | "for" | "against")) && {
+                        let gap = text[x.span.end..s.start + head.len()].to_lowercase();
+                        let gap = gap.trim_start().strip_prefix(", which").or_else(|| gap.trim_start().strip_prefix(", who")).unwrap_or(gap.trim_start());
+                        gap.split_whitespace().all(|w| matches!(w, "has" | "have" | "had" | "formally" | "officially" | "finally" | "also" | "recently" | "already"))
+                    }
+                });
+                if let Some(j) = subj {
+                    for i in coordinated(args, j, text) {
+                        for &x in &args[i].entities {
+                            if a.entities.get(x).etype == EntityType::Country {
+                                let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(o).clone());
+                                self.emit(si, a, xe, "memberOf", ye, Polarity::Positive, Modality::Asserted, None, None, None, args[i].span.cover(g.span), "member.joined".into(), 0.75);
+                            }
+                        }
+                    }
+                }
+            }
+            // "France and Germany, both NATO members, ...": an apposition to a group of states.
+            if (before.ends_with(", both ") || before.ends_with(", all ") || before.ends_with(", fellow ") || before.ends_with(", both fellow ")) && (rest.starts_with(" members") || rest.starts_with(" member states")) {
+                let comma = s.start + before.rfind(", ").unwrap_or(0);
+                if let Some(j) = args[..k].iter().rposition(|x| x.is_actor && x.span.end == comma) {
+                    for i in coordinated(args, j, text) {
+                        for &x in &args[i].entities {
+                            if a.entities.get(x).etype == EntityType::Country {
+                                let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(o).clone());
+                                self.emit(si, a, xe, "memberOf", ye, Polarity::Positive, Modality::Asserted, None, None, None, args[i].span.cover(g.span), "member.both-members".into(), 0.75);
+                            }
+                        }
+                    }
+                }
+            }
             let Some(r) = rest.strip_prefix(" member ").or_else(|| rest.strip_prefix(" members ")).or_else(|| rest.strip_prefix(" member state ")) else { continue };
             let at = s.end - r.len();
             if let Some(next) = args[k + 1..].iter().position(|x| x.span.start == at).map(|p| k + 1 + p) {
@@ -1593,10 +1918,10 @@ fn located_in_apposition<'m>(text: &str, at: usize, end: usize, later: &'m [Ment
 
 /// A condition on the clause of `cue`: "if"/"unless" after it in the same clause, or a sentence
 /// that opens with "If ..." whose first comma comes before the cue.
-fn conditional(text: &str, s: Span, cue: Span) -> bool {
+fn conditional(text: &str, s: Span, cue: Span, after_counts: bool) -> bool {
     let after = text[cue.end..s.end].to_lowercase();
     let clause = after.split([',', ';']).next().unwrap_or("");
-    if clause.contains(" if ") || clause.contains(" unless ") {
+    if after_counts && (clause.contains(" if ") || clause.contains(" unless ")) {
         return true;
     }
     let head = &text[s.start..cue.start];
@@ -1614,8 +1939,14 @@ fn coordinated(args: &[Arg], k: usize, text: &str) -> Vec<usize> {
         if a.is_actor != b.is_actor && a.place.is_none() && b.place.is_none() {
             return false;
         }
+        // "praised Japan, and he criticized China": a subject pronoun opens a new clause.
+        if matches!(text[b.span.start..b.span.end].to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
+            return false;
+        }
         let between = crate::text::gap(text, a.span.end, b.span.start).trim();
-        matches!(between, "and" | "," | ", and" | "&" | "or" | "as well as")
+        // "Iran and the European Union", "Egypt, Bahrain and the United Arab Emirates".
+        // "not only Poland but also Hungary".
+        matches!(between, "and" | "," | ", and" | "&" | "or" | "as well as" | "and the" | ", and the" | "or the" | "as well as the" | "and The" | "but also" | ", but also" | "but also the" | ", but also the")
     };
     let mut lo = k;
     while lo > 0 && joins(&args[lo - 1], &args[lo]) {
@@ -1654,7 +1985,7 @@ fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
         }
     }
     // Also a parenthetical phrase: "Trump, during a visit to Japan, praised Abe".
-    let open = ["who ", "which ", "whose ", "whom ", "during ", "after ", "following ", "speaking ", "in ", "at "]
+    let open = ["who ", "which ", "whose ", "whom ", "during ", "after ", "following ", "speaking ", "in ", "at ", "on "]
         .iter()
         .filter_map(|w| head[..close].rfind(&format!(", {w}")))
         .max()?;
@@ -1697,7 +2028,8 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
     let g = gap.trim_start().trim_start_matches(',').trim_start();
     // "and" right after the actor; or, when the actor is the object of a preposition ("critics of
     // China's claims in the sea and has accused"), the last "and" of the gap.
-    let rest = match g.strip_prefix("and ") {
+    // "X not only condemned A but also imposed sanctions on A".
+    let rest = match g.strip_prefix("and ").or_else(|| g.strip_prefix("but also ")).or_else(|| g.strip_prefix("but ").filter(|_| text[s.start..cue].to_lowercase().contains("not only "))) {
         Some(r) => r,
         None => {
             let prev = words_before(text, args[subj].span.start, 1).pop().unwrap_or_default();
@@ -1738,7 +2070,9 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
                 k == words.iter().position(|w| SPEECH.contains(w)).unwrap_or(k) && matches!(next, "it" | "he" | "she" | "they" | "we")
             }
         };
-        let breaks: Vec<&str> = breaks.iter().copied().filter(|b| !(speech_ok && *b == " that ")).collect();
+        // "X not only condemned A but also ...": that "but" continues X's clause.
+        let not_only = between.contains(" not only ");
+        let breaks: Vec<&str> = breaks.iter().copied().filter(|b| !(speech_ok && *b == " that ") && !(not_only && *b == " but ")).collect();
         !breaks.iter().any(|b| between.contains(b)) && speech_ok && between.split_whitespace().count() <= 25
     });
     Some((k, and_end))
@@ -1768,5 +2102,73 @@ fn is_passive(text: &str, s: Span, cue: Span) -> bool {
     let aux = before.first().map(String::as_str).unwrap_or("");
     let aux2 = before.get(1).map(String::as_str).unwrap_or("");
     let is_aux = |w: &str| matches!(w, "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got");
-    (is_aux(aux) || (matches!(aux, "reportedly" | "allegedly" | "also" | "repeatedly") && is_aux(aux2))) && text[cue.end..s.end].contains(" by ")
+    (is_aux(aux) || ((matches!(aux, "reportedly" | "allegedly" | "also" | "repeatedly") || (aux.len() > 4 && aux.ends_with("ly") && aux.chars().all(|c| c.is_ascii_lowercase()))) && is_aux(aux2))) && text[cue.end..s.end].contains(" by ")
+}
+
+/// Whether the verb cue at `cue` is the infinitive complement of a request or warning in its own
+/// clause: "called on Ukraine to negotiate", "urged Israel not to attack", "asked Japan to join".
+fn requested_complement(text: &str, s: Span, cue: usize) -> bool {
+    let head = text[s.start..cue].to_lowercase().replace('’', "'");
+    let clause = head.rsplit([',', ';', '"', '“', '”']).next().unwrap_or(&head);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    if words.last() != Some(&"to") {
+        return false;
+    }
+    let to = words.len() - 1;
+    // Only request and warning verbs govern ("decided to", "agreed to" do not).
+    const REQUEST: &[&str] = &[
+        "urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "ask", "asked", "asks", "asking", "pressed",
+        "presses", "pressing", "demand", "demanded", "demands", "demanding", "tell", "told", "tells", "telling", "encourage", "encouraged",
+        "encourages", "encouraging", "invite", "invited", "invites", "inviting", "want", "wanted", "wants", "advise", "advised", "advises",
+        "warn", "warned", "warns", "warning", "appeal", "appealed", "appeals", "appealing", "persuade", "persuaded", "implored", "implore",
+        "begged", "beg", "exhorted", "challenged", "challenge", "request", "requested", "requests", "requesting", "pushed", "pushing",
+    ];
+    let k = words.iter().rposition(|w| REQUEST.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    // The request verb, then its addressee (a few words), then "to".
+    k.is_some_and(|k| to > k + 1 && to - k <= 8 && !words[k + 1..to].iter().any(|w| matches!(*w, "and" | "but" | "that" | "which" | "who" | "after" | "before" | "while")))
+}
+
+/// Whether the cue at `at` names an event warded off: "against any attack", "to deter an
+/// invasion", "to prevent attacks", "warned of possible strikes".
+fn warded_off(text: &str, at: usize) -> bool {
+    let w = words_before(text, at, 2);
+    let ward = |x: &str| matches!(x, "against" | "prevent" | "deter" | "avert" | "avoid" | "forestall" | "preempt" | "pre-empt" | "thwart" | "any" | "possible" | "potential");
+    let det = |x: &str| matches!(x, "a" | "an" | "any" | "further" | "new" | "future" | "possible" | "potential" | "more");
+    match (w.first().map(String::as_str), w.get(1).map(String::as_str)) {
+        (Some(p), _) if ward(p) => true,
+        (Some(p), Some(q)) if det(p) && ward(q) => true,
+        _ => false,
+    }
+}
+
+/// Whether the verb group before a cue is a plain "would" inside reported speech ("the minister
+/// said the two countries would sign a deal"): no other hedge, and a speech verb before it.
+fn reported_would(text: &str, s: Span, from: usize, cue: usize) -> bool {
+    let group = text[from..cue].to_lowercase();
+    let words: Vec<&str> = group.split_whitespace().collect();
+    let tail = &words[words.len().saturating_sub(6)..];
+    if !tail.contains(&"would") || tail.iter().any(|w| matches!(*w, "could" | "might" | "may" | "if" | "unless" | "threatened" | "threatens" | "threaten" | "like" | "rather")) {
+        return false;
+    }
+    let sentence = format!(" {} ", text[s.start..s.end].to_lowercase());
+    if [" if ", " unless ", " otherwise ", " only when "].iter().any(|w| sentence.contains(w)) {
+        return false;
+    }
+    let head = text[s.start..cue].to_lowercase();
+    let Some(w) = head.rfind(" would ") else { return false };
+    let before: Vec<&str> = head[..w].split_whitespace().map(|x| x.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    before.iter().any(|x| matches!(*x, "said" | "says" | "told" | "announced" | "stated" | "added" | "confirmed" | "reported"))
+}
+
+/// Whether a word is a finite verb or auxiliary ("condemned", "has", "said").
+fn is_verb_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_lowercase())
+        && ((w.len() > 4 && w.ends_with("ed") && !matches!(w, "united" | "allied" | "combined" | "armed" | "embattled" | "indebted" | "isolated" | "landlocked" | "neighboured" | "unnamed" | "alleged" | "so-called"))
+            || matches!(w, "has" | "have" | "had" | "is" | "was" | "were" | "are" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "said" | "says" | "did" | "does" | "also" | "then" | "later" | "again" | "accuses" | "condemns" | "criticizes" | "praises" | "met" | "sent" | "told" | "warns" | "urges"))
+}
+
+/// Whether the text after a mention opens with a verb ("... and the United States condemned").
+fn verb_like(after: &str) -> bool {
+    let w = after.split_whitespace().next().unwrap_or("");
+    !after.starts_with(['\'', '’', ',']) && is_verb_word(w)
 }

@@ -279,6 +279,16 @@ fn drop_counts(sentence: &str) -> (String, Vec<usize>) {
                 continue;
             }
         }
+        // A count in words: "fired two missiles over", "sent three warships to".
+        if at_word && i > 0 {
+            let word_end = bytes[i..].iter().position(|&b| b == b' ').map(|k| i + k);
+            if let Some(j) = word_end {
+                if matches!(&sentence[i..j], "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve" | "several") {
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
         map.push(i);
         i += 1;
     }
@@ -318,6 +328,10 @@ mod tests {
         let found = p.find(text);
         let m = found.iter().find(|m| p.cues[m.cue].relation == "bombs").expect("a bombs cue");
         assert_eq!(&text[m.start..m.end], "launched 40 drones at");
+        let text = "Russia fired three missiles at Odesa.";
+        let found = p.find(text);
+        let m = found.iter().find(|m| p.cues[m.cue].relation == "bombs").expect("a bombs cue");
+        assert_eq!(&text[m.start..m.end], "fired three missiles at");
     }
 
     #[test]
