@@ -2,6 +2,8 @@
 //! to YYYY, YYYY-MM or YYYY-MM-DD ("Thursday", "last October", "in February 2022",
 //! "two years ago", "earlier this month", "next June").
 
+use std::borrow::Cow;
+
 /// A calendar date with optional month and day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PartialDate {
@@ -115,8 +117,8 @@ pub struct TimeExpr {
 /// without it only absolute dates resolve. `future` says whether the clause speaks of what is
 /// to come ("will visit on Thursday"), which turns a bare weekday or month forward.
 pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<TimeExpr> {
-    let words: Vec<(usize, usize, String)> = word_spans(sentence);
-    let lw: Vec<&str> = words.iter().map(|w| w.2.as_str()).collect();
+    let words = word_spans(sentence);
+    let lw: Vec<&str> = words.iter().map(|w| &*w.2).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -250,7 +252,16 @@ fn is_cap(s: &str, at: usize) -> bool {
     s[at..].chars().next().is_some_and(char::is_uppercase)
 }
 
-fn word_spans(s: &str) -> Vec<(usize, usize, String)> {
+/// The words of `s` with their byte spans, in ASCII lower case; a word with no capital is
+/// borrowed, not copied (most are).
+fn word_spans(s: &str) -> Vec<(usize, usize, Cow<'_, str>)> {
+    fn lower(w: &str) -> Cow<'_, str> {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    }
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
@@ -259,11 +270,11 @@ fn word_spans(s: &str) -> Vec<(usize, usize, String)> {
                 start = Some(i);
             }
         } else if let Some(st) = start.take() {
-            out.push((st, i, s[st..i].to_ascii_lowercase()));
+            out.push((st, i, lower(&s[st..i])));
         }
     }
     if let Some(st) = start {
-        out.push((st, s.len(), s[st..].to_ascii_lowercase()));
+        out.push((st, s.len(), lower(&s[st..])));
     }
     out
 }

@@ -277,7 +277,7 @@ impl Gazetteer {
                 out.push((s, e, self.hits[m.pattern().as_usize()].as_slice()));
                 pos = e;
             } else {
-                pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
+                pos = crate::text::next_word_start(text, s);
             }
         }
         out

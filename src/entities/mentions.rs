@@ -34,6 +34,8 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
+        // A DFA: it searches every sentence and whole articles, and the title list is small.
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .start_kind(aho_corasick::StartKind::Both)
         .build(&words)
         .expect("title automaton");
@@ -984,6 +986,11 @@ impl<'g> State<'g, '_> {
     /// "Mykola Petrenko, who heads the Kyiv regional administration": the person heads the body.
     fn who_heads(&mut self, text: &str, s: Span, si: usize, out: &mut Vec<Mention>) {
         let stext = &text[s.start..s.end];
+        // Every clause in HEADS starts with ", who ": one search for that spares the six
+        // searches in the many sentences without it.
+        if !stext.contains(HEADS_PREFIX) {
+            return;
+        }
         for (verb, role) in HEADS {
             let Some(i) = stext.find(verb) else { continue };
             let end = s.start + i;
@@ -2170,6 +2177,9 @@ const HEADS: &[(&str, &str)] = &[
     (", who commands ", "commander"),
 ];
 
+/// What every clause of HEADS starts with (checked by a test).
+const HEADS_PREFIX: &str = ", who ";
+
 /// Roles of members of a legislature, whose office is their state's even when a party qualifies them.
 const LEGISLATORS: &[&str] = &["lawmaker", "Senator", "Representative"];
 
@@ -2436,4 +2446,14 @@ pub(crate) fn after_in(text: &str, at: usize, end: usize) -> Option<usize> {
         }
     }
     Some(end - r.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_share_their_prefix() {
+        assert!(HEADS.iter().all(|(verb, _)| verb.starts_with(HEADS_PREFIX)));
+    }
 }
