@@ -6,6 +6,7 @@
 //! case-sensitive), built once.
 
 use crate::error::DataError;
+use crate::text::Span;
 use crate::tsv::Table;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -262,26 +263,97 @@ impl Gazetteer {
 
     /// Raw name matches in `text`, leftmost-longest, with word-boundary checks. A match that
     /// fails its boundary check does not hide a valid one that starts one character later.
-    pub fn find_names<'a>(&'a self, text: &'a str) -> Vec<(usize, usize, &'a [NameHit])> {
+    pub fn find_names<'a>(&'a self, text: &str) -> Vec<(usize, usize, &'a [NameHit])> {
         let mut out = Vec::new();
+        self.search(text, |step| {
+            if step.accepted {
+                out.push((step.start, step.end, self.hits[step.pattern].as_slice()));
+            }
+        });
+        out
+    }
+
+    /// `find_names` over all of `text`, and over each of `spans` (disjoint, in order), with the
+    /// offsets of the latter relative to their span: what `find_names(&text[span])` gives.
+    ///
+    /// One automaton pass over the text serves both. A span's names are the whole text's names
+    /// inside it, unless the whole-text search found a match that crosses one of its edges,
+    /// passed over its start, or judged a word boundary at its edge differently than a search
+    /// of the span alone would; such a span (rare) is searched again on its own.
+    #[allow(clippy::type_complexity)]
+    pub fn find_names_in<'a>(&'a self, text: &str, spans: &[Span]) -> (Vec<(usize, usize, &'a [NameHit])>, Vec<Vec<(usize, usize, &'a [NameHit])>>) {
+        let mut steps: Vec<Step> = Vec::new();
+        self.search(text, |step| steps.push(step));
+        let all = steps.iter().filter(|st| st.accepted).map(|st| (st.start, st.end, self.hits[st.pattern].as_slice())).collect();
+        let mut per_span = Vec::with_capacity(spans.len());
+        let mut k = 0;
+        for sp in spans {
+            // The last step whose search started at or before the span's start.
+            while k + 1 < steps.len() && steps[k + 1].from <= sp.start {
+                k += 1;
+            }
+            let stext = &text[sp.start..sp.end];
+            // The step from which a search of the span alone sees the same matches.
+            let first = match steps.get(k) {
+                None => k,
+                Some(st) if st.start >= sp.start => k,
+                // A match before the span, after which the search found nothing more.
+                Some(st) if st.resume <= sp.start => k + 1,
+                // The search went on from inside the span: a match there may have been skipped.
+                Some(_) => {
+                    per_span.push(self.find_names(stext));
+                    continue;
+                }
+            };
+            let mut names = Vec::new();
+            let mut same = true;
+            for st in steps[first.min(steps.len())..].iter().take_while(|st| st.start < sp.end) {
+                if st.end > sp.end || is_word(stext, st.start - sp.start, st.end - sp.start) != st.accepted {
+                    same = false;
+                    break;
+                }
+                if st.accepted {
+                    names.push((st.start - sp.start, st.end - sp.start, self.hits[st.pattern].as_slice()));
+                }
+            }
+            per_span.push(if same { names } else { self.find_names(stext) });
+        }
+        (all, per_span)
+    }
+
+    /// The search behind `find_names`: each match the automaton finds, in order, whether it
+    /// passed its boundary check or not.
+    fn search(&self, text: &str, mut on_step: impl FnMut(Step)) {
         let mut pos = 0;
         while pos < text.len() {
             let input = aho_corasick::Input::new(text).span(pos..text.len());
             let Some(m) = self.automaton.find(input) else { break };
             let (s, e) = (m.start(), m.end());
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            let boundary = before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric());
-            if boundary {
-                out.push((s, e, self.hits[m.pattern().as_usize()].as_slice()));
-                pos = e;
-            } else {
-                pos = crate::text::next_word_start(text, s);
-            }
+            let accepted = is_word(text, s, e);
+            let resume = if accepted { e } else { crate::text::next_word_start(text, s) };
+            on_step(Step { from: pos, start: s, end: e, pattern: m.pattern().as_usize(), accepted, resume });
+            pos = resume;
         }
-        out
     }
+}
+
+/// One match of a name search: where the search started, the match, and whether it stands at
+/// word boundaries.
+struct Step {
+    from: usize,
+    start: usize,
+    end: usize,
+    pattern: usize,
+    accepted: bool,
+    /// Where the search went on.
+    resume: usize,
+}
+
+/// Whether `text[s..e]` is a whole word (or words): no letter or digit right before or after.
+fn is_word(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[derive(Default)]
@@ -679,6 +751,35 @@ fn fold_accent(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_of_spans_are_those_of_their_text() {
+        let g = Gazetteer::load(&[]).unwrap();
+        let mut texts: Vec<String> = std::fs::read_dir("data/samples")
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        // Edges that a whole-text search sees differently: names glued to the span's edges,
+        // inside words, across sentence ends.
+        texts.push("xRussia.Ukraine and China\nUSA Iranian Iran.\nMoscowx said. Kyiv. New York Times. Beijing".to_string());
+        for text in &texts {
+            let whole: Vec<Span> = vec![Span::new(0, text.len())];
+            let sentences = crate::text::sentences(text);
+            // Every span cut at every character boundary of a short prefix, and every sentence.
+            let mut cuts: Vec<Vec<Span>> = vec![whole, sentences];
+            let short = &text[..text.char_indices().nth(120).map_or(text.len(), |(i, _)| i)];
+            let bounds: Vec<usize> = short.char_indices().map(|(i, _)| i).chain([short.len()]).collect();
+            cuts.extend(bounds.windows(2).map(|w| vec![Span::new(0, w[0]), Span::new(w[0], w[1]), Span::new(w[1], short.len())]));
+            cuts.extend(bounds.iter().map(|&b| vec![Span::new(0, b), Span::new(b, text.len())]));
+            for spans in cuts {
+                let (all, per) = g.find_names_in(text, &spans);
+                assert_eq!(all, g.find_names(text));
+                for (sp, names) in spans.iter().zip(per) {
+                    assert_eq!(names, g.find_names(&text[sp.start..sp.end]), "{sp:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn slugs() {

@@ -320,6 +320,8 @@ pub struct Analysis<'g> {
 /// Finds and resolves the mentions of a whole document.
 pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analysis<'g> {
     let sentences = text::sentences(text);
+    // One search for the names of the whole text and of each sentence.
+    let (doc_names, sentence_names) = gaz.find_names_in(text, &sentences);
     let mut st = State {
         ents: DocEntities::new(gaz),
         date,
@@ -331,12 +333,12 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         titles: Vec::new(),
         places: Vec::new(),
         new_short_names: HashMap::new(),
-        doc_country: document_country(gaz, text),
+        doc_country: document_country(gaz, text, &doc_names),
         title_states: title_analogies(gaz, text, date),
     };
     let mut mentions = Vec::with_capacity(sentences.len());
-    for (si, &s) in sentences.iter().enumerate() {
-        let ms = st.sentence(text, s, si);
+    for (si, (&s, names)) in sentences.iter().zip(sentence_names).enumerate() {
+        let ms = st.sentence(text, s, si, &names);
         mentions.push(ms);
     }
     // Mentions inside a title phrase, or its possessor ("Russian", "Russia's"), are part of it.
@@ -400,13 +402,14 @@ fn strip_possessive(text: &str, span: Span) -> Span {
 }
 
 impl<'g> State<'g, '_> {
-    fn sentence(&mut self, text: &str, s: Span, si: usize) -> Vec<Mention> {
-        let stext = &text[s.start..s.end];
+    /// The mentions of sentence `s`, whose dictionary names (`Gazetteer::find_names` of its
+    /// text) are `names`.
+    fn sentence(&mut self, text: &str, s: Span, si: usize, names: &[(usize, usize, &'g [super::gazetteer::NameHit])]) -> Vec<Mention> {
         let tokens = text::tokens(text, s);
         let mut out: Vec<Mention> = Vec::new();
 
         // 1. Dictionary names.
-        for (a, b, hits) in self.ents.gaz.find_names(stext) {
+        for &(a, b, hits) in names {
             let span = Span::new(s.start + a, s.start + b);
             if let Some(m) = self.resolve_name(text, span, hits, &out) {
                 out.push(m);
@@ -671,10 +674,11 @@ impl<'g> State<'g, '_> {
             })
             .collect();
         // "minister of mines and energy", "Minister of Electricity": a ministry spelled out.
-        titles.extend(minister_of(text, s));
+        let posts = post_words(&text[s.start..s.end]);
+        titles.extend(minister_of(text, s, &posts));
         // "exercise representative Colonel X", "task force commander Y": posts only a qualifier
         // before them makes an office.
-        let extra: Vec<(Span, String)> = extra_posts(text, s).into_iter().filter(|(sp, _)| !titles.iter().any(|(t, _)| t.start < sp.end && t.end > sp.start)).collect();
+        let extra: Vec<(Span, String)> = extra_posts(text, s, &posts).into_iter().filter(|(sp, _)| !titles.iter().any(|(t, _)| t.start < sp.end && t.end > sp.start)).collect();
         titles.extend(extra);
         titles.sort_by_key(|(sp, _)| sp.start);
         let title_spans: Vec<Span> = titles.iter().map(|(sp, _)| *sp).collect();
@@ -1758,13 +1762,28 @@ impl<'g> State<'g, '_> {
 
 /// "minister of mines and energy", "minister of electricity": a ministry spelled out in lower
 /// case, up to a comma or a capitalised name (capitalised forms are in titles.tsv).
-fn minister_of(text: &str, s: Span) -> Vec<(Span, String)> {
+/// The words `minister_of` and `extra_posts` look for: "minister of ", then EXTRA_POSTS.
+static POST_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(std::iter::once("minister of ").chain(EXTRA_POSTS)).expect("post word automaton")
+});
+
+/// Lower-case posts that are not in the titles list because alone they name no office
+/// ("representative", "commander", "coordinator"); with a state before them they do.
+const EXTRA_POSTS: [&str; 3] = ["representative", "commander", "coordinator"];
+
+/// Every occurrence of each POST_WORDS word in a sentence, as (word index, byte offset), by
+/// word, then offset: one automaton pass instead of a search per word. (No word can overlap
+/// itself, so these are exactly the occurrences `str::find` and `match_indices` give.)
+fn post_words(stext: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = POST_WORDS.find_overlapping_iter(stext).map(|m| (m.pattern().as_usize(), m.start())).collect();
+    found.sort_unstable();
+    found
+}
+
+fn minister_of(text: &str, s: Span, posts: &[(usize, usize)]) -> Vec<(Span, String)> {
     let stext = &text[s.start..s.end];
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = stext[from..].find("minister of ") {
-        let at = from + i;
-        from = at + 1;
+    for at in posts.iter().filter(|p| p.0 == 0).map(|p| p.1) {
         let mut end = at + "minister of".len();
         let mut words = 0;
         for w in stext[at + "minister of ".len()..].split(' ') {
@@ -1785,8 +1804,6 @@ fn minister_of(text: &str, s: Span) -> Vec<(Span, String)> {
     }
     out
 }
-
-
 
 /// A demonym used as a plain adjective ("German business leaders", "the Russian invasion"), not
 /// standing for the state as "Russian troops" does.
@@ -1889,14 +1906,14 @@ fn org_name_at(text: &str, at: usize) -> Option<Span> {
 /// ("KYIV, Ukraine (AP) —", "TOKYO (Reuters) -"), else the state it names most when that one
 /// is named at least three times and at least one and a half times as often as any other (a
 /// place in a state counts for it). None otherwise.
-fn document_country(gaz: &Gazetteer, text: &str) -> Option<usize> {
+fn document_country(gaz: &Gazetteer, text: &str, names: &[(usize, usize, &[super::gazetteer::NameHit])]) -> Option<usize> {
     for line in text.lines() {
         if let Some(c) = dateline_country(gaz, line.trim_start()) {
             return Some(c);
         }
     }
     let mut counts: HashMap<usize, usize> = HashMap::new();
-    for (_, _, hits) in gaz.find_names(text) {
+    for &(_, _, hits) in names {
         let Some(h) = hits.first() else { continue };
         if h.role == NameRole::ShortName {
             continue;
@@ -2112,18 +2129,16 @@ fn full_name_after(gaz: &Gazetteer, text: &str, at: usize) -> bool {
             }))
 }
 
-/// Lower-case posts that are not in the titles list because alone they name no office
-/// ("representative", "commander", "coordinator"); with a state before them they do.
-fn extra_posts(text: &str, s: Span) -> Vec<(Span, String)> {
+/// The EXTRA_POSTS in a sentence with a word boundary before them and a space after.
+fn extra_posts(text: &str, s: Span, posts: &[(usize, usize)]) -> Vec<(Span, String)> {
     let stext = &text[s.start..s.end];
     let mut out = Vec::new();
-    for post in ["representative", "commander", "coordinator"] {
-        for (i, _) in stext.match_indices(post) {
-            let before = stext[..i].chars().next_back();
-            let after = stext[i + post.len()..].chars().next();
-            if before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after == Some(' ') {
-                out.push((Span::new(s.start + i, s.start + i + post.len()), post.to_string()));
-            }
+    for &(k, i) in posts.iter().filter(|p| p.0 > 0) {
+        let post = EXTRA_POSTS[k - 1];
+        let before = stext[..i].chars().next_back();
+        let after = stext[i + post.len()..].chars().next();
+        if before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after == Some(' ') {
+            out.push((Span::new(s.start + i, s.start + i + post.len()), post.to_string()));
         }
     }
     out
