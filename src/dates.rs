@@ -2,8 +2,6 @@
 //! to YYYY, YYYY-MM or YYYY-MM-DD ("Thursday", "last October", "in February 2022",
 //! "two years ago", "earlier this month", "next June").
 
-use std::borrow::Cow;
-
 /// A calendar date with optional month and day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PartialDate {
@@ -117,8 +115,11 @@ pub struct TimeExpr {
 /// without it only absolute dates resolve. `future` says whether the clause speaks of what is
 /// to come ("will visit on Thursday"), which turns a bare weekday or month forward.
 pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<TimeExpr> {
+    // ASCII lower case keeps every byte offset, so one lower-cased copy of the sentence gives
+    // every word's lower-case form.
+    let lower = sentence.to_ascii_lowercase();
     let words = word_spans(sentence);
-    let lw: Vec<&str> = words.iter().map(|w| &*w.2).collect();
+    let lw: Vec<&str> = words.iter().map(|&(a, b)| &lower[a..b]).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -128,7 +129,7 @@ pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<
         let w = lw[i];
         let prev = i.checked_sub(1).map(|p| lw[p]);
         // Month forms: "May 20, 2024", "May 20", "February 2022", "in March", "20 May 2024".
-        if let Some(m) = month_of(w).filter(|_| w.len() >= 3 && (w != "may" || words[i].2 != words[i].2.to_lowercase() || is_cap(sentence, words[i].0))) {
+        if let Some(m) = month_of(w).filter(|_| w.len() >= 3 && (w != "may" || lw[i] != lw[i].to_lowercase() || is_cap(sentence, words[i].0))) {
             let next = lw.get(i + 1).copied();
             let day = next.and_then(|n| n.parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
             let day_before = prev.and_then(|p| p.parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
@@ -252,16 +253,8 @@ fn is_cap(s: &str, at: usize) -> bool {
     s[at..].chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The words of `s` with their byte spans, in ASCII lower case; a word with no capital is
-/// borrowed, not copied (most are).
-fn word_spans(s: &str) -> Vec<(usize, usize, Cow<'_, str>)> {
-    fn lower(w: &str) -> Cow<'_, str> {
-        if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(w.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(w)
-        }
-    }
+/// The byte spans of the words (runs of letters and digits) of `s`.
+fn word_spans(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
@@ -270,11 +263,11 @@ fn word_spans(s: &str) -> Vec<(usize, usize, Cow<'_, str>)> {
                 start = Some(i);
             }
         } else if let Some(st) = start.take() {
-            out.push((st, i, lower(&s[st..i])));
+            out.push((st, i));
         }
     }
     if let Some(st) = start {
-        out.push((st, s.len(), lower(&s[st..])));
+        out.push((st, s.len()));
     }
     out
 }

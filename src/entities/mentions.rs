@@ -42,6 +42,50 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
     Titles { roles, automaton }
 });
 
+/// An automaton match: pattern index and byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct AcMatch {
+    pattern: usize,
+    start: usize,
+    end: usize,
+}
+
+/// `ac.find_iter` over all of `text`, and over each of `spans` (disjoint, in order) with
+/// offsets relative to the span: what `ac.find_iter(&text[span])` gives.
+///
+/// One pass over the text serves both. A span's matches are the whole text's matches inside
+/// it unless one of those crosses its end, or one that began before it reaches into it (the
+/// search of the span alone could then find others); such a span is searched on its own.
+fn matches_in(ac: &AhoCorasick, text: &str, spans: &[Span]) -> (Vec<AcMatch>, Vec<Vec<AcMatch>>) {
+    let found = |t: &str| -> Vec<AcMatch> { ac.find_iter(t).map(|m| AcMatch { pattern: m.pattern().as_usize(), start: m.start(), end: m.end() }).collect() };
+    let all = found(text);
+    let mut per_span = Vec::with_capacity(spans.len());
+    // A search goes on from the end of each match: matches[k] was searched for from the end
+    // of matches[k - 1].
+    let from = |k: usize| if k == 0 { 0 } else { all[k - 1].end };
+    let mut k = 0;
+    for sp in spans {
+        // The last match whose search started at or before the span's start.
+        while k + 1 < all.len() && from(k + 1) <= sp.start {
+            k += 1;
+        }
+        let first = match all.get(k) {
+            Some(m) if m.start < sp.start && m.end > sp.start => None,
+            Some(m) if m.start < sp.start => Some(k + 1),
+            _ => Some(k),
+        };
+        let inside: Option<Vec<AcMatch>> = first.and_then(|first| {
+            all[first.min(all.len())..]
+                .iter()
+                .take_while(|m| m.start < sp.end)
+                .map(|m| (m.end <= sp.end).then(|| AcMatch { pattern: m.pattern, start: m.start - sp.start, end: m.end - sp.start }))
+                .collect()
+        });
+        per_span.push(inside.unwrap_or_else(|| found(&text[sp.start..sp.end])));
+    }
+    (all, per_span)
+}
+
 static AGENTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut v: Vec<&str> = AGENT_NOUNS
         .lines()
@@ -322,6 +366,7 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
     let sentences = text::sentences(text);
     // One search for the names of the whole text and of each sentence.
     let (doc_names, sentence_names) = gaz.find_names_in(text, &sentences);
+    let (doc_titles, sentence_titles) = matches_in(&TITLES.automaton, text, &sentences);
     let mut st = State {
         ents: DocEntities::new(gaz),
         date,
@@ -334,11 +379,11 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         places: Vec::new(),
         new_short_names: HashMap::new(),
         doc_country: document_country(gaz, text, &doc_names),
-        title_states: title_analogies(gaz, text, date),
+        title_states: title_analogies(gaz, text, date, &doc_titles),
     };
     let mut mentions = Vec::with_capacity(sentences.len());
-    for (si, (&s, names)) in sentences.iter().zip(sentence_names).enumerate() {
-        let ms = st.sentence(text, s, si, &names);
+    for (si, ((&s, names), titles)) in sentences.iter().zip(sentence_names).zip(sentence_titles).enumerate() {
+        let ms = st.sentence(text, s, si, &names, &titles);
         mentions.push(ms);
     }
     // Mentions inside a title phrase, or its possessor ("Russian", "Russia's"), are part of it.
@@ -403,8 +448,8 @@ fn strip_possessive(text: &str, span: Span) -> Span {
 
 impl<'g> State<'g, '_> {
     /// The mentions of sentence `s`, whose dictionary names (`Gazetteer::find_names` of its
-    /// text) are `names`.
-    fn sentence(&mut self, text: &str, s: Span, si: usize, names: &[(usize, usize, &'g [super::gazetteer::NameHit])]) -> Vec<Mention> {
+    /// text) are `names` and whose title automaton matches are `titles`.
+    fn sentence(&mut self, text: &str, s: Span, si: usize, names: &[(usize, usize, &'g [super::gazetteer::NameHit])], titles: &[AcMatch]) -> Vec<Mention> {
         let tokens = text::tokens(text, s);
         let mut out: Vec<Mention> = Vec::new();
 
@@ -440,7 +485,7 @@ impl<'g> State<'g, '_> {
             }
         }
         // 2. Titled people, before and after their names.
-        self.titled_people(text, s, si, &tokens, &mut out);
+        self.titled_people(text, s, si, &tokens, titles, &mut out);
         // 2b. Unknown places set by a preposition and their country: "in X, Namibia", "to X in Y".
         self.located_names(text, s, si, &tokens, &mut out);
         // 3. "It has been trying to ...": a sentence-initial "It" before a verb refers back to the
@@ -657,20 +702,20 @@ impl<'g> State<'g, '_> {
         Some(self.ents.known(pick))
     }
 
-    fn titled_people(&mut self, text: &str, s: Span, si: usize, tokens: &[Token], out: &mut Vec<Mention>) {
+    /// `found`: the sentence's title automaton matches (`TITLES.automaton.find_iter` of its text).
+    fn titled_people(&mut self, text: &str, s: Span, si: usize, tokens: &[Token], found: &[AcMatch], out: &mut Vec<Mention>) {
         let stext = &text[s.start..s.end];
-        let mut titles: Vec<(Span, String)> = TITLES
-            .automaton
-            .find_iter(stext)
+        let mut titles: Vec<(Span, String)> = found
+            .iter()
             .filter_map(|m| {
-                let before = stext[..m.start()].chars().next_back();
-                let role = &TITLES.roles[m.pattern().as_usize()].0;
+                let before = stext[..m.start].chars().next_back();
+                let role = &TITLES.roles[m.pattern].0;
                 // "cabinet ministers A and B": a domestic title in the plural.
-                let plural = stext[m.end()..].starts_with('s') && is_domestic_role(role) && !role.ends_with('s');
-                let end = m.end() + usize::from(plural);
+                let plural = stext[m.end..].starts_with('s') && is_domestic_role(role) && !role.ends_with('s');
+                let end = m.end + usize::from(plural);
                 let after = stext[end..].chars().next();
                 let ok = before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after.is_none_or(|c| !c.is_alphanumeric() && c != '-');
-                ok.then(|| (Span::new(s.start + m.start(), s.start + end), role.clone()))
+                ok.then(|| (Span::new(s.start + m.start, s.start + end), role.clone()))
             })
             .collect();
         // "minister of mines and energy", "Minister of Electricity": a ministry spelled out.
@@ -1941,15 +1986,16 @@ fn document_country(gaz: &Gazetteer, text: &str, names: &[(usize, usize, &[super
 /// For each domestic title the text writes unqualified (no demonym, name or possessive before
 /// it) right before a dictionary person who holds that office for a state, that state, when all
 /// such holders agree ("Prime Minister Netanyahu" and "Prime Minister Yitzhak Shamir": Israel).
-fn title_analogies(gaz: &Gazetteer, text: &str, date: Option<&str>) -> HashMap<String, usize> {
+/// `found`: the title automaton's matches in `text`.
+fn title_analogies(gaz: &Gazetteer, text: &str, date: Option<&str>, found: &[AcMatch]) -> HashMap<String, usize> {
     let mut seen: HashMap<String, Option<usize>> = HashMap::new();
-    for m in TITLES.automaton.find_iter(text) {
-        let role = &TITLES.roles[m.pattern().as_usize()].0;
-        let title = &text[m.start()..m.end()];
-        if !is_domestic_role(role) || !is_capitalized(title) || text[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-') {
+    for m in found {
+        let role = &TITLES.roles[m.pattern].0;
+        let title = &text[m.start..m.end];
+        if !is_domestic_role(role) || !is_capitalized(title) || text[..m.start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-') {
             continue;
         }
-        let head = skip_tenure(text, m.start());
+        let head = skip_tenure(text, m.start);
         let prev = head.rsplit(char::is_whitespace).next().unwrap_or("");
         let word = prev.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         if prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with('’') || prev.ends_with('\'') {
@@ -1960,7 +2006,7 @@ fn title_analogies(gaz: &Gazetteer, text: &str, date: Option<&str>) -> HashMap<S
         if named || (is_capitalized(word) && !sentence_start && !NOT_NAME.contains(&word) && !SENTENCE_OPENERS.contains(&word)) {
             continue;
         }
-        let Some(rest) = text[m.end()..].strip_prefix(' ') else { continue };
+        let Some(rest) = text[m.end..].strip_prefix(' ') else { continue };
         let mut cut = rest.len().min(60);
         while !rest.is_char_boundary(cut) {
             cut -= 1;
@@ -2466,6 +2512,30 @@ pub(crate) fn after_in(text: &str, at: usize, end: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matches_of_spans_are_those_of_their_text() {
+        let mut texts: Vec<String> = std::fs::read_dir("data/samples")
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.push("Prime Minister. Foreign Minister Lavrov met the prime minister of X, the President.\nDefense Ministers".to_string());
+        for text in &texts {
+            let short = &text[..text.char_indices().nth(150).map_or(text.len(), |(i, _)| i)];
+            let bounds: Vec<usize> = short.char_indices().map(|(i, _)| i).chain([short.len()]).collect();
+            let mut cuts: Vec<Vec<Span>> = vec![text::sentences(text)];
+            cuts.extend(bounds.windows(2).map(|w| vec![Span::new(0, w[0]), Span::new(w[0], w[1]), Span::new(w[1], short.len())]));
+            cuts.extend(bounds.iter().map(|&b| vec![Span::new(0, b), Span::new(b, text.len())]));
+            for spans in cuts {
+                let (all, per) = matches_in(&TITLES.automaton, text, &spans);
+                let direct = |t: &str| -> Vec<AcMatch> { TITLES.automaton.find_iter(t).map(|m| AcMatch { pattern: m.pattern().as_usize(), start: m.start(), end: m.end() }).collect() };
+                assert_eq!(all, direct(text));
+                for (sp, found) in spans.iter().zip(per) {
+                    assert_eq!(found, direct(&text[sp.start..sp.end]), "{sp:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn heads_share_their_prefix() {
