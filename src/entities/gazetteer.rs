@@ -114,7 +114,11 @@ pub struct Gazetteer {
     /// Country -> its capital city.
     capitals: HashMap<usize, usize>,
     hits: Vec<Vec<NameHit>>,
+    /// Every name, searched for anchored at one position at a time.
     automaton: AhoCorasick,
+    /// The first two bytes of names, as `pair_index(first, second)`; a one-byte name allows
+    /// any second byte. Positions whose bytes start no name are not searched.
+    first_pairs: Vec<bool>,
 }
 
 /// A dictionary file's text and the name to use in messages.
@@ -276,10 +280,11 @@ impl Gazetteer {
     /// `find_names` over all of `text`, and over each of `spans` (disjoint, in order), with the
     /// offsets of the latter relative to their span: what `find_names(&text[span])` gives.
     ///
-    /// One automaton pass over the text serves both. A span's names are the whole text's names
-    /// inside it, unless the whole-text search found a match that crosses one of its edges,
-    /// passed over its start, or judged a word boundary at its edge differently than a search
-    /// of the span alone would; such a span (rare) is searched again on its own.
+    /// One search of the text serves both. A span's names are the whole text's names inside
+    /// it, unless the span starts inside a word, or the whole-text search found a match that
+    /// crosses one of its edges, passed over its start, or judged a word boundary at its edge
+    /// differently than a search of the span alone would; such a span (rare) is searched again
+    /// on its own.
     #[allow(clippy::type_complexity)]
     pub fn find_names_in<'a>(&'a self, text: &str, spans: &[Span]) -> (Vec<(usize, usize, &'a [NameHit])>, Vec<Vec<(usize, usize, &'a [NameHit])>>) {
         let mut steps: Vec<Step> = Vec::new();
@@ -293,6 +298,11 @@ impl Gazetteer {
                 k += 1;
             }
             let stext = &text[sp.start..sp.end];
+            // A span that starts inside a word: a name at its start counts for it alone.
+            if text[..sp.start].chars().next_back().is_some_and(char::is_alphanumeric) {
+                per_span.push(self.find_names(stext));
+                continue;
+            }
             // The step from which a search of the span alone sees the same matches.
             let first = match steps.get(k) {
                 None => k,
@@ -321,18 +331,36 @@ impl Gazetteer {
         (all, per_span)
     }
 
-    /// The search behind `find_names`: each match the automaton finds, in order, whether it
-    /// passed its boundary check or not.
+    /// The search behind `find_names`: each match found, in order, whether it passed its
+    /// boundary check or not.
+    ///
+    /// The same matches as an unanchored leftmost-longest search that goes on one character
+    /// after a match failing its boundary check, only faster: a match can pass only where no
+    /// letter or digit comes before it, and must start with bytes some name starts with, so
+    /// the search tries just those positions (whose first two bytes start a name: mostly
+    /// capitalised words), anchored, taking the longest name there. The automaton never runs
+    /// over the rest of the text.
     fn search(&self, text: &str, mut on_step: impl FnMut(Step)) {
+        let bytes = text.as_bytes();
         let mut pos = 0;
-        while pos < text.len() {
-            let input = aho_corasick::Input::new(text).span(pos..text.len());
-            let Some(m) = self.automaton.find(input) else { break };
+        let mut p = 0;
+        while p < bytes.len() {
+            // A name's first byte starts a character, so `p` is a character boundary past here.
+            if !self.first_pairs[pair_index(bytes[p], bytes.get(p + 1).copied())] || text[..p].chars().next_back().is_some_and(char::is_alphanumeric) {
+                p += 1;
+                continue;
+            }
+            let input = aho_corasick::Input::new(text).span(p..text.len()).anchored(aho_corasick::Anchored::Yes);
+            let Some(m) = self.automaton.find(input) else {
+                p += 1;
+                continue;
+            };
             let (s, e) = (m.start(), m.end());
             let accepted = is_word(text, s, e);
-            let resume = if accepted { e } else { crate::text::next_word_start(text, s) };
+            let resume = if accepted { e } else { s + 1 };
             on_step(Step { from: pos, start: s, end: e, pattern: m.pattern().as_usize(), accepted, resume });
             pos = resume;
+            p = resume;
         }
     }
 }
@@ -347,6 +375,11 @@ struct Step {
     accepted: bool,
     /// Where the search went on.
     resume: usize,
+}
+
+/// Where the pair of a byte and the next (None at the end of the text) is in `first_pairs`.
+fn pair_index(first: u8, second: Option<u8>) -> usize {
+    usize::from(first) * 257 + second.map_or(256, usize::from)
 }
 
 /// Whether `text[s..e]` is a whole word (or words): no letter or digit right before or after.
@@ -674,10 +707,24 @@ impl Builder {
             hits.sort_by_key(|h| h.role != NameRole::Name);
         }
         let (patterns, hits): (Vec<String>, Vec<Vec<NameHit>>) = patterns.into_iter().unzip();
+        let mut first_pairs = vec![false; 256 * 257];
+        for p in &patterns {
+            match *p.as_bytes() {
+                [a, b, ..] => first_pairs[pair_index(a, Some(b))] = true,
+                [a] => (0..=255).map(Some).chain([None]).for_each(|b| first_pairs[pair_index(a, b)] = true),
+                [] => {}
+            }
+            // At the end of the text a name's first byte is all there is.
+            if let Some(&a) = p.as_bytes().first() {
+                first_pairs[pair_index(a, None)] = true;
+            }
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            // A DFA: more memory, built once, and the fastest search over years of news.
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            // Searched only anchored, at a few positions (see `search`): a compact NFA does that
+            // as fast as a DFA would, which takes some 50 MB more and longer to build.
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .map_err(|e| DataError::row("gazetteer", 0, format!("cannot build the name automaton: {e}")))?;
         Ok(Gazetteer {
@@ -689,6 +736,7 @@ impl Builder {
             capitals,
             hits,
             automaton,
+            first_pairs,
         })
     }
 }
