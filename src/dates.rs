@@ -255,7 +255,7 @@ fn is_cap(s: &str, at: usize) -> bool {
 
 /// The byte spans of the words (runs of letters and digits) of `s`.
 fn word_spans(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut start = None;
     for (i, c) in s.char_indices() {
         if c.is_alphanumeric() {

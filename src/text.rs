@@ -128,7 +128,8 @@ fn before_is_abbreviation(text: &str, dot: usize) -> bool {
 /// Splits a span of `text` into tokens.
 pub fn tokens(text: &str, within: Span) -> Vec<Token> {
     let s = &text[within.start..within.end];
-    let mut out = Vec::new();
+    // News averages some six bytes a token; reserving for five saves regrowing.
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if c.is_whitespace() {
