@@ -1735,8 +1735,13 @@ impl<'g> State<'g, '_> {
             if w.len() > 4 {
                 continue; // he, his, him, she, her, two, both
             }
-            let lw = w.to_ascii_lowercase();
-            match lw.as_str() {
+            // Lower-cased in a buffer on the stack: nearly every sentence has many short words.
+            let mut buf = [0u8; 4];
+            let lw = &mut buf[..w.len()];
+            lw.copy_from_slice(w.as_bytes());
+            lw.make_ascii_lowercase();
+            let lw = std::str::from_utf8(lw).expect("ASCII lower case keeps UTF-8 valid");
+            match lw {
                 "he" | "his" | "him" | "she" | "her" => {
                     let want = if lw.starts_with('h') && lw != "her" { 'm' } else { 'f' };
                     let want = if lw == "she" { 'f' } else { want };
