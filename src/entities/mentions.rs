@@ -1452,6 +1452,9 @@ impl<'g> State<'g, '_> {
         for i in 0..tokens.len() {
             let t = tokens[i];
             let w = token_text(text, &t);
+            if !PLACE_NOUN_SHAPES.may_hold(w) {
+                continue;
+            }
             let Some(&(_, etype)) = PLACE_NOUNS.iter().find(|(n, _)| *n == w) else { continue };
             let (Some(of), Some(nt)) = (tokens.get(i + 1), tokens.get(i + 2)) else { continue };
             if token_text(text, of) != "of" || crate::text::gap(text, t.span.end, of.span.start) != " " || crate::text::gap(text, of.span.end, nt.span.start) != " " {
@@ -1501,7 +1504,7 @@ impl<'g> State<'g, '_> {
         for i in 1..tokens.len() {
             let t = tokens[i];
             let w = token_text(text, &t);
-            if !AREA_NOUNS.contains(&w) || crate::text::gap(text, tokens[i - 1].span.end, t.span.start) != " " {
+            if !AREA_NOUN_SHAPES.may_hold(w) || !AREA_NOUNS.contains(&w) || crate::text::gap(text, tokens[i - 1].span.end, t.span.start) != " " {
                 continue;
             }
             let Some(nspan) = name_run_before(text, tokens, i, out) else { continue };
@@ -1905,6 +1908,30 @@ const PLACE_NOUNS: &[(&str, EntityType)] = &[
 
 /// Nouns that follow an area's name: "the Kunene region", "Kyiv's Shevchenko district".
 const AREA_NOUNS: &[&str] = &["region", "province", "district", "county", "oblast", "governorate", "prefecture", "municipality"];
+
+/// The first byte and length of each word of a short word list: a test that rules out most
+/// words before the list is searched (every token of every sentence is looked up).
+struct Shapes([u64; 256]);
+
+impl Shapes {
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
+        let mut bits = [0u64; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                bits[usize::from(b)] |= 1 << w.len().min(63);
+            }
+        }
+        Shapes(bits)
+    }
+
+    /// False only when no word of the list has the first byte and length of `w`.
+    fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes().first().is_none_or(|&b| self.0[usize::from(b)] & (1 << w.len().min(63)) != 0)
+    }
+}
+
+static PLACE_NOUN_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(PLACE_NOUNS.iter().map(|(n, _)| *n)));
+static AREA_NOUN_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(AREA_NOUNS.iter().copied()));
 
 /// Last words that make a capitalised name a place: "Cam Ranh Bay", "Hainan Island".
 const FEATURE_WORDS: &[&str] = &["Bay", "Island", "Islands", "Harbour", "Harbor", "Peninsula", "Valley", "Heights", "Beach", "Lagoon", "Atoll", "Reef", "Archipelago"];
