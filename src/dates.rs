@@ -115,8 +115,11 @@ pub struct TimeExpr {
 /// without it only absolute dates resolve. `future` says whether the clause speaks of what is
 /// to come ("will visit on Thursday"), which turns a bare weekday or month forward.
 pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<TimeExpr> {
-    let words: Vec<(usize, usize, String)> = word_spans(sentence);
-    let lw: Vec<&str> = words.iter().map(|w| w.2.as_str()).collect();
+    // ASCII lower case keeps every byte offset, so one lower-cased copy of the sentence gives
+    // every word's lower-case form.
+    let lower = sentence.to_ascii_lowercase();
+    let words = word_spans(sentence);
+    let lw: Vec<&str> = words.iter().map(|&(a, b)| &lower[a..b]).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -126,7 +129,7 @@ pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<
         let w = lw[i];
         let prev = i.checked_sub(1).map(|p| lw[p]);
         // Month forms: "May 20, 2024", "May 20", "February 2022", "in March", "20 May 2024".
-        if let Some(m) = month_of(w).filter(|_| w.len() >= 3 && (w != "may" || words[i].2 != words[i].2.to_lowercase() || is_cap(sentence, words[i].0))) {
+        if let Some(m) = month_of(w).filter(|_| w.len() >= 3 && (w != "may" || lw[i] != lw[i].to_lowercase() || is_cap(sentence, words[i].0))) {
             let next = lw.get(i + 1).copied();
             let day = next.and_then(|n| n.parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
             let day_before = prev.and_then(|p| p.parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
@@ -250,8 +253,9 @@ fn is_cap(s: &str, at: usize) -> bool {
     s[at..].chars().next().is_some_and(char::is_uppercase)
 }
 
-fn word_spans(s: &str) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
+/// The byte spans of the words (runs of letters and digits) of `s`.
+fn word_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut start = None;
     for (i, c) in s.char_indices() {
         if c.is_alphanumeric() {
@@ -259,11 +263,11 @@ fn word_spans(s: &str) -> Vec<(usize, usize, String)> {
                 start = Some(i);
             }
         } else if let Some(st) = start.take() {
-            out.push((st, i, s[st..i].to_ascii_lowercase()));
+            out.push((st, i));
         }
     }
     if let Some(st) = start {
-        out.push((st, s.len(), s[st..].to_ascii_lowercase()));
+        out.push((st, s.len()));
     }
     out
 }

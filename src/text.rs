@@ -32,6 +32,19 @@ impl Span {
     }
 }
 
+/// Where a word-bounded automaton search resumes after rejecting the match that starts at
+/// `start` (a match inside a word, or running into one): just after the first character at or
+/// after `start` that is not alphanumeric, or the end of `text`.
+///
+/// Equivalent to retrying one character later, only faster: every position skipped follows an
+/// alphanumeric character, so a match starting there would fail its word-boundary check too.
+pub fn next_word_start(text: &str, start: usize) -> usize {
+    text[start..]
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(i, c)| start + i + c.len_utf8())
+}
+
 /// A token: a word (letters, digits, inner apostrophes, hyphens and periods, as in `U.S.` or
 /// `Kim's`) or a single punctuation character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,7 +128,8 @@ fn before_is_abbreviation(text: &str, dot: usize) -> bool {
 /// Splits a span of `text` into tokens.
 pub fn tokens(text: &str, within: Span) -> Vec<Token> {
     let s = &text[within.start..within.end];
-    let mut out = Vec::new();
+    // News averages some six bytes a token; reserving for five saves regrowing.
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if c.is_whitespace() {

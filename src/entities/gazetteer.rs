@@ -6,6 +6,7 @@
 //! case-sensitive), built once.
 
 use crate::error::DataError;
+use crate::text::Span;
 use crate::tsv::Table;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -113,7 +114,11 @@ pub struct Gazetteer {
     /// Country -> its capital city.
     capitals: HashMap<usize, usize>,
     hits: Vec<Vec<NameHit>>,
+    /// Every name, searched for anchored at one position at a time.
     automaton: AhoCorasick,
+    /// The first two bytes of names, as `pair_index(first, second)`; a one-byte name allows
+    /// any second byte. Positions whose bytes start no name are not searched.
+    first_pairs: Vec<bool>,
 }
 
 /// A dictionary file's text and the name to use in messages.
@@ -262,26 +267,126 @@ impl Gazetteer {
 
     /// Raw name matches in `text`, leftmost-longest, with word-boundary checks. A match that
     /// fails its boundary check does not hide a valid one that starts one character later.
-    pub fn find_names<'a>(&'a self, text: &'a str) -> Vec<(usize, usize, &'a [NameHit])> {
+    pub fn find_names<'a>(&'a self, text: &str) -> Vec<(usize, usize, &'a [NameHit])> {
         let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let input = aho_corasick::Input::new(text).span(pos..text.len());
-            let Some(m) = self.automaton.find(input) else { break };
-            let (s, e) = (m.start(), m.end());
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            let boundary = before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric());
-            if boundary {
-                out.push((s, e, self.hits[m.pattern().as_usize()].as_slice()));
-                pos = e;
-            } else {
-                pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
+        self.search(text, |step| {
+            if step.accepted {
+                out.push((step.start, step.end, self.hits[step.pattern].as_slice()));
             }
-        }
+        });
         out
     }
+
+    /// `find_names` over all of `text`, and over each of `spans` (disjoint, in order), with the
+    /// offsets of the latter relative to their span: what `find_names(&text[span])` gives.
+    ///
+    /// One search of the text serves both. A span's names are the whole text's names inside
+    /// it, unless the span starts inside a word, or the whole-text search found a match that
+    /// crosses one of its edges, passed over its start, or judged a word boundary at its edge
+    /// differently than a search of the span alone would; such a span (rare) is searched again
+    /// on its own.
+    #[allow(clippy::type_complexity)]
+    pub fn find_names_in<'a>(&'a self, text: &str, spans: &[Span]) -> (Vec<(usize, usize, &'a [NameHit])>, Vec<Vec<(usize, usize, &'a [NameHit])>>) {
+        let mut steps: Vec<Step> = Vec::new();
+        self.search(text, |step| steps.push(step));
+        let all = steps.iter().filter(|st| st.accepted).map(|st| (st.start, st.end, self.hits[st.pattern].as_slice())).collect();
+        let mut per_span = Vec::with_capacity(spans.len());
+        let mut k = 0;
+        for sp in spans {
+            // The last step whose search started at or before the span's start.
+            while k + 1 < steps.len() && steps[k + 1].from <= sp.start {
+                k += 1;
+            }
+            let stext = &text[sp.start..sp.end];
+            // A span that starts inside a word: a name at its start counts for it alone.
+            if text[..sp.start].chars().next_back().is_some_and(char::is_alphanumeric) {
+                per_span.push(self.find_names(stext));
+                continue;
+            }
+            // The step from which a search of the span alone sees the same matches.
+            let first = match steps.get(k) {
+                None => k,
+                Some(st) if st.start >= sp.start => k,
+                // A match before the span, after which the search found nothing more.
+                Some(st) if st.resume <= sp.start => k + 1,
+                // The search went on from inside the span: a match there may have been skipped.
+                Some(_) => {
+                    per_span.push(self.find_names(stext));
+                    continue;
+                }
+            };
+            let mut names = Vec::new();
+            let mut same = true;
+            for st in steps[first.min(steps.len())..].iter().take_while(|st| st.start < sp.end) {
+                if st.end > sp.end || is_word(stext, st.start - sp.start, st.end - sp.start) != st.accepted {
+                    same = false;
+                    break;
+                }
+                if st.accepted {
+                    names.push((st.start - sp.start, st.end - sp.start, self.hits[st.pattern].as_slice()));
+                }
+            }
+            per_span.push(if same { names } else { self.find_names(stext) });
+        }
+        (all, per_span)
+    }
+
+    /// The search behind `find_names`: each match found, in order, whether it passed its
+    /// boundary check or not.
+    ///
+    /// The same matches as an unanchored leftmost-longest search that goes on one character
+    /// after a match failing its boundary check, only faster: a match can pass only where no
+    /// letter or digit comes before it, and must start with bytes some name starts with, so
+    /// the search tries just those positions (whose first two bytes start a name: mostly
+    /// capitalised words), anchored, taking the longest name there. The automaton never runs
+    /// over the rest of the text.
+    fn search(&self, text: &str, mut on_step: impl FnMut(Step)) {
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        let mut p = 0;
+        while p < bytes.len() {
+            // A name's first byte starts a character, so `p` is a character boundary past here.
+            if !self.first_pairs[pair_index(bytes[p], bytes.get(p + 1).copied())] || text[..p].chars().next_back().is_some_and(char::is_alphanumeric) {
+                p += 1;
+                continue;
+            }
+            let input = aho_corasick::Input::new(text).span(p..text.len()).anchored(aho_corasick::Anchored::Yes);
+            let Some(m) = self.automaton.find(input) else {
+                p += 1;
+                continue;
+            };
+            let (s, e) = (m.start(), m.end());
+            let accepted = is_word(text, s, e);
+            let resume = if accepted { e } else { s + 1 };
+            on_step(Step { from: pos, start: s, end: e, pattern: m.pattern().as_usize(), accepted, resume });
+            pos = resume;
+            p = resume;
+        }
+    }
+}
+
+/// One match of a name search: where the search started, the match, and whether it stands at
+/// word boundaries.
+struct Step {
+    from: usize,
+    start: usize,
+    end: usize,
+    pattern: usize,
+    accepted: bool,
+    /// Where the search went on.
+    resume: usize,
+}
+
+/// Where the pair of a byte and the next (None at the end of the text) is in `first_pairs`.
+fn pair_index(first: u8, second: Option<u8>) -> usize {
+    usize::from(first) * 257 + second.map_or(256, usize::from)
+}
+
+/// Whether `text[s..e]` is a whole word (or words): no letter or digit right before or after.
+fn is_word(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[derive(Default)]
@@ -602,10 +707,24 @@ impl Builder {
             hits.sort_by_key(|h| h.role != NameRole::Name);
         }
         let (patterns, hits): (Vec<String>, Vec<Vec<NameHit>>) = patterns.into_iter().unzip();
+        let mut first_pairs = vec![false; 256 * 257];
+        for p in &patterns {
+            match *p.as_bytes() {
+                [a, b, ..] => first_pairs[pair_index(a, Some(b))] = true,
+                [a] => (0..=255).map(Some).chain([None]).for_each(|b| first_pairs[pair_index(a, b)] = true),
+                [] => {}
+            }
+            // At the end of the text a name's first byte is all there is.
+            if let Some(&a) = p.as_bytes().first() {
+                first_pairs[pair_index(a, None)] = true;
+            }
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            // A DFA: more memory, built once, and the fastest search over years of news.
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            // Searched only anchored, at a few positions (see `search`): a compact NFA does that
+            // as fast as a DFA would, which takes some 50 MB more and longer to build.
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .map_err(|e| DataError::row("gazetteer", 0, format!("cannot build the name automaton: {e}")))?;
         Ok(Gazetteer {
@@ -617,6 +736,7 @@ impl Builder {
             capitals,
             hits,
             automaton,
+            first_pairs,
         })
     }
 }
@@ -679,6 +799,35 @@ fn fold_accent(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_of_spans_are_those_of_their_text() {
+        let g = Gazetteer::load(&[]).unwrap();
+        let mut texts: Vec<String> = std::fs::read_dir("data/samples")
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        // Edges that a whole-text search sees differently: names glued to the span's edges,
+        // inside words, across sentence ends.
+        texts.push("xRussia.Ukraine and China\nUSA Iranian Iran.\nMoscowx said. Kyiv. New York Times. Beijing".to_string());
+        for text in &texts {
+            let whole: Vec<Span> = vec![Span::new(0, text.len())];
+            let sentences = crate::text::sentences(text);
+            // Every span cut at every character boundary of a short prefix, and every sentence.
+            let mut cuts: Vec<Vec<Span>> = vec![whole, sentences];
+            let short = &text[..text.char_indices().nth(120).map_or(text.len(), |(i, _)| i)];
+            let bounds: Vec<usize> = short.char_indices().map(|(i, _)| i).chain([short.len()]).collect();
+            cuts.extend(bounds.windows(2).map(|w| vec![Span::new(0, w[0]), Span::new(w[0], w[1]), Span::new(w[1], short.len())]));
+            cuts.extend(bounds.iter().map(|&b| vec![Span::new(0, b), Span::new(b, text.len())]));
+            for spans in cuts {
+                let (all, per) = g.find_names_in(text, &spans);
+                assert_eq!(all, g.find_names(text));
+                for (sp, names) in spans.iter().zip(per) {
+                    assert_eq!(names, g.find_names(&text[sp.start..sp.end]), "{sp:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn slugs() {

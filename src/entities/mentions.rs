@@ -34,11 +34,57 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
+        // A DFA: it searches every sentence and whole articles, and the title list is small.
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .start_kind(aho_corasick::StartKind::Both)
         .build(&words)
         .expect("title automaton");
     Titles { roles, automaton }
 });
+
+/// An automaton match: pattern index and byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct AcMatch {
+    pattern: usize,
+    start: usize,
+    end: usize,
+}
+
+/// `ac.find_iter` over all of `text`, and over each of `spans` (disjoint, in order) with
+/// offsets relative to the span: what `ac.find_iter(&text[span])` gives.
+///
+/// One pass over the text serves both. A span's matches are the whole text's matches inside
+/// it unless one of those crosses its end, or one that began before it reaches into it (the
+/// search of the span alone could then find others); such a span is searched on its own.
+fn matches_in(ac: &AhoCorasick, text: &str, spans: &[Span]) -> (Vec<AcMatch>, Vec<Vec<AcMatch>>) {
+    let found = |t: &str| -> Vec<AcMatch> { ac.find_iter(t).map(|m| AcMatch { pattern: m.pattern().as_usize(), start: m.start(), end: m.end() }).collect() };
+    let all = found(text);
+    let mut per_span = Vec::with_capacity(spans.len());
+    // A search goes on from the end of each match: matches[k] was searched for from the end
+    // of matches[k - 1].
+    let from = |k: usize| if k == 0 { 0 } else { all[k - 1].end };
+    let mut k = 0;
+    for sp in spans {
+        // The last match whose search started at or before the span's start.
+        while k + 1 < all.len() && from(k + 1) <= sp.start {
+            k += 1;
+        }
+        let first = match all.get(k) {
+            Some(m) if m.start < sp.start && m.end > sp.start => None,
+            Some(m) if m.start < sp.start => Some(k + 1),
+            _ => Some(k),
+        };
+        let inside: Option<Vec<AcMatch>> = first.and_then(|first| {
+            all[first.min(all.len())..]
+                .iter()
+                .take_while(|m| m.start < sp.end)
+                .map(|m| (m.end <= sp.end).then(|| AcMatch { pattern: m.pattern, start: m.start - sp.start, end: m.end - sp.start }))
+                .collect()
+        });
+        per_span.push(inside.unwrap_or_else(|| found(&text[sp.start..sp.end])));
+    }
+    (all, per_span)
+}
 
 static AGENTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut v: Vec<&str> = AGENT_NOUNS
@@ -318,6 +364,9 @@ pub struct Analysis<'g> {
 /// Finds and resolves the mentions of a whole document.
 pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analysis<'g> {
     let sentences = text::sentences(text);
+    // One search for the names of the whole text and of each sentence.
+    let (doc_names, sentence_names) = gaz.find_names_in(text, &sentences);
+    let (doc_titles, sentence_titles) = matches_in(&TITLES.automaton, text, &sentences);
     let mut st = State {
         ents: DocEntities::new(gaz),
         date,
@@ -329,12 +378,12 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         titles: Vec::new(),
         places: Vec::new(),
         new_short_names: HashMap::new(),
-        doc_country: document_country(gaz, text),
-        title_states: title_analogies(gaz, text, date),
+        doc_country: document_country(gaz, text, &doc_names),
+        title_states: title_analogies(gaz, text, date, &doc_titles),
     };
     let mut mentions = Vec::with_capacity(sentences.len());
-    for (si, &s) in sentences.iter().enumerate() {
-        let ms = st.sentence(text, s, si);
+    for (si, ((&s, names), titles)) in sentences.iter().zip(sentence_names).zip(sentence_titles).enumerate() {
+        let ms = st.sentence(text, s, si, &names, &titles);
         mentions.push(ms);
     }
     // Mentions inside a title phrase, or its possessor ("Russian", "Russia's"), are part of it.
@@ -398,13 +447,14 @@ fn strip_possessive(text: &str, span: Span) -> Span {
 }
 
 impl<'g> State<'g, '_> {
-    fn sentence(&mut self, text: &str, s: Span, si: usize) -> Vec<Mention> {
-        let stext = &text[s.start..s.end];
+    /// The mentions of sentence `s`, whose dictionary names (`Gazetteer::find_names` of its
+    /// text) are `names` and whose title automaton matches are `titles`.
+    fn sentence(&mut self, text: &str, s: Span, si: usize, names: &[(usize, usize, &'g [super::gazetteer::NameHit])], titles: &[AcMatch]) -> Vec<Mention> {
         let tokens = text::tokens(text, s);
         let mut out: Vec<Mention> = Vec::new();
 
         // 1. Dictionary names.
-        for (a, b, hits) in self.ents.gaz.find_names(stext) {
+        for &(a, b, hits) in names {
             let span = Span::new(s.start + a, s.start + b);
             if let Some(m) = self.resolve_name(text, span, hits, &out) {
                 out.push(m);
@@ -435,7 +485,7 @@ impl<'g> State<'g, '_> {
             }
         }
         // 2. Titled people, before and after their names.
-        self.titled_people(text, s, si, &tokens, &mut out);
+        self.titled_people(text, s, si, &tokens, titles, &mut out);
         // 2b. Unknown places set by a preposition and their country: "in X, Namibia", "to X in Y".
         self.located_names(text, s, si, &tokens, &mut out);
         // 3. "It has been trying to ...": a sentence-initial "It" before a verb refers back to the
@@ -698,27 +748,28 @@ impl<'g> State<'g, '_> {
         Some(self.ents.known(pick))
     }
 
-    fn titled_people(&mut self, text: &str, s: Span, si: usize, tokens: &[Token], out: &mut Vec<Mention>) {
+    /// `found`: the sentence's title automaton matches (`TITLES.automaton.find_iter` of its text).
+    fn titled_people(&mut self, text: &str, s: Span, si: usize, tokens: &[Token], found: &[AcMatch], out: &mut Vec<Mention>) {
         let stext = &text[s.start..s.end];
-        let mut titles: Vec<(Span, String)> = TITLES
-            .automaton
-            .find_iter(stext)
+        let mut titles: Vec<(Span, String)> = found
+            .iter()
             .filter_map(|m| {
-                let before = stext[..m.start()].chars().next_back();
-                let role = &TITLES.roles[m.pattern().as_usize()].0;
+                let before = stext[..m.start].chars().next_back();
+                let role = &TITLES.roles[m.pattern].0;
                 // "cabinet ministers A and B": a domestic title in the plural.
-                let plural = stext[m.end()..].starts_with('s') && is_domestic_role(role) && !role.ends_with('s');
-                let end = m.end() + usize::from(plural);
+                let plural = stext[m.end..].starts_with('s') && is_domestic_role(role) && !role.ends_with('s');
+                let end = m.end + usize::from(plural);
                 let after = stext[end..].chars().next();
                 let ok = before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after.is_none_or(|c| !c.is_alphanumeric() && c != '-');
-                ok.then(|| (Span::new(s.start + m.start(), s.start + end), role.clone()))
+                ok.then(|| (Span::new(s.start + m.start, s.start + end), role.clone()))
             })
             .collect();
         // "minister of mines and energy", "Minister of Electricity": a ministry spelled out.
-        titles.extend(minister_of(text, s));
+        let posts = post_words(&text[s.start..s.end]);
+        titles.extend(minister_of(text, s, &posts));
         // "exercise representative Colonel X", "task force commander Y": posts only a qualifier
         // before them makes an office.
-        let extra: Vec<(Span, String)> = extra_posts(text, s).into_iter().filter(|(sp, _)| !titles.iter().any(|(t, _)| t.start < sp.end && t.end > sp.start)).collect();
+        let extra: Vec<(Span, String)> = extra_posts(text, s, &posts).into_iter().filter(|(sp, _)| !titles.iter().any(|(t, _)| t.start < sp.end && t.end > sp.start)).collect();
         titles.extend(extra);
         titles.sort_by_key(|(sp, _)| sp.start);
         let title_spans: Vec<Span> = titles.iter().map(|(sp, _)| *sp).collect();
@@ -1035,6 +1086,11 @@ impl<'g> State<'g, '_> {
     /// "Mykola Petrenko, who heads the Kyiv regional administration": the person heads the body.
     fn who_heads(&mut self, text: &str, s: Span, si: usize, out: &mut Vec<Mention>) {
         let stext = &text[s.start..s.end];
+        // Every clause in HEADS starts with ", who ": one search for that spares the six
+        // searches in the many sentences without it.
+        if !stext.contains(HEADS_PREFIX) {
+            return;
+        }
         for (verb, role) in HEADS {
             let Some(i) = stext.find(verb) else { continue };
             let end = s.start + i;
@@ -1447,6 +1503,9 @@ impl<'g> State<'g, '_> {
         for i in 0..tokens.len() {
             let t = tokens[i];
             let w = token_text(text, &t);
+            if !PLACE_NOUN_SHAPES.may_hold(w) {
+                continue;
+            }
             let Some(&(_, etype)) = PLACE_NOUNS.iter().find(|(n, _)| *n == w) else { continue };
             let (Some(of), Some(nt)) = (tokens.get(i + 1), tokens.get(i + 2)) else { continue };
             if token_text(text, of) != "of" || crate::text::gap(text, t.span.end, of.span.start) != " " || crate::text::gap(text, of.span.end, nt.span.start) != " " {
@@ -1496,7 +1555,7 @@ impl<'g> State<'g, '_> {
         for i in 1..tokens.len() {
             let t = tokens[i];
             let w = token_text(text, &t);
-            if !AREA_NOUNS.contains(&w) || crate::text::gap(text, tokens[i - 1].span.end, t.span.start) != " " {
+            if !AREA_NOUN_SHAPES.may_hold(w) || !AREA_NOUNS.contains(&w) || crate::text::gap(text, tokens[i - 1].span.end, t.span.start) != " " {
                 continue;
             }
             let Some(nspan) = name_run_before(text, tokens, i, out) else { continue };
@@ -1738,8 +1797,13 @@ impl<'g> State<'g, '_> {
                 continue; // he, his, him, she, her, two, both
             }
             let t = &Token { span: Span::new(t.span.start, t.span.start + w.len()), ..*t };
-            let lw = w.to_ascii_lowercase();
-            match lw.as_str() {
+            // Lower-cased in a buffer on the stack: nearly every sentence has many short words.
+            let mut buf = [0u8; 4];
+            let lw = &mut buf[..w.len()];
+            lw.copy_from_slice(w.as_bytes());
+            lw.make_ascii_lowercase();
+            let lw = std::str::from_utf8(lw).expect("ASCII lower case keeps UTF-8 valid");
+            match lw {
                 "he" | "his" | "him" | "she" | "her" => {
                     let want = if lw.starts_with('h') && lw != "her" { 'm' } else { 'f' };
                     let want = if lw == "she" { 'f' } else { want };
@@ -1812,13 +1876,33 @@ impl<'g> State<'g, '_> {
 
 /// "minister of mines and energy", "minister of electricity": a ministry spelled out in lower
 /// case, up to a comma or a capitalised name (capitalised forms are in titles.tsv).
-fn minister_of(text: &str, s: Span) -> Vec<(Span, String)> {
+/// The words `minister_of` and `extra_posts` look for: "minister of ", then EXTRA_POSTS.
+static POST_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(std::iter::once("minister of ").chain(EXTRA_POSTS)).expect("post word automaton")
+});
+
+/// Lower-case posts that are not in the titles list because alone they name no office
+/// ("representative", "commander", "coordinator"); with a state before them they do.
+const EXTRA_POSTS: [&str; 3] = ["representative", "commander", "coordinator"];
+
+/// Every occurrence of each POST_WORDS word in a sentence, as (word index, byte offset), by
+/// word, then offset: one automaton pass instead of a search per word. (No word can overlap
+/// itself, so these are exactly the occurrences `str::find` and `match_indices` give.)
+fn post_words(stext: &str) -> Vec<(usize, usize)> {
+    // Most sentences have none: `str::contains` (SIMD for short words) says so faster than the
+    // overlapping search, which goes byte by byte.
+    if !std::iter::once("minister of ").chain(EXTRA_POSTS).any(|w| stext.contains(w)) {
+        return Vec::new();
+    }
+    let mut found: Vec<(usize, usize)> = POST_WORDS.find_overlapping_iter(stext).map(|m| (m.pattern().as_usize(), m.start())).collect();
+    found.sort_unstable();
+    found
+}
+
+fn minister_of(text: &str, s: Span, posts: &[(usize, usize)]) -> Vec<(Span, String)> {
     let stext = &text[s.start..s.end];
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = stext[from..].find("minister of ") {
-        let at = from + i;
-        from = at + 1;
+    for at in posts.iter().filter(|p| p.0 == 0).map(|p| p.1) {
         let mut end = at + "minister of".len();
         let mut words = 0;
         for w in stext[at + "minister of ".len()..].split(' ') {
@@ -1839,8 +1923,6 @@ fn minister_of(text: &str, s: Span) -> Vec<(Span, String)> {
     }
     out
 }
-
-
 
 /// A demonym used as a plain adjective ("German business leaders", "the Russian invasion"), not
 /// standing for the state as "Russian troops" does.
@@ -1887,6 +1969,30 @@ const PLACE_NOUNS: &[(&str, EntityType)] = &[
 
 /// Nouns that follow an area's name: "the Kunene region", "Kyiv's Shevchenko district".
 const AREA_NOUNS: &[&str] = &["region", "province", "district", "county", "oblast", "governorate", "prefecture", "municipality"];
+
+/// The first byte and length of each word of a short word list: a test that rules out most
+/// words before the list is searched (every token of every sentence is looked up).
+struct Shapes([u64; 256]);
+
+impl Shapes {
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
+        let mut bits = [0u64; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                bits[usize::from(b)] |= 1 << w.len().min(63);
+            }
+        }
+        Shapes(bits)
+    }
+
+    /// False only when no word of the list has the first byte and length of `w`.
+    fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes().first().is_none_or(|&b| self.0[usize::from(b)] & (1 << w.len().min(63)) != 0)
+    }
+}
+
+static PLACE_NOUN_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(PLACE_NOUNS.iter().map(|(n, _)| *n)));
+static AREA_NOUN_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(AREA_NOUNS.iter().copied()));
 
 /// Last words that make a capitalised name a place: "Cam Ranh Bay", "Hainan Island".
 const FEATURE_WORDS: &[&str] = &["Bay", "Island", "Islands", "Harbour", "Harbor", "Peninsula", "Valley", "Heights", "Beach", "Lagoon", "Atoll", "Reef", "Archipelago"];
@@ -1943,14 +2049,14 @@ fn org_name_at(text: &str, at: usize) -> Option<Span> {
 /// ("KYIV, Ukraine (AP) —", "TOKYO (Reuters) -"), else the state it names most when that one
 /// is named at least three times and at least one and a half times as often as any other (a
 /// place in a state counts for it). None otherwise.
-fn document_country(gaz: &Gazetteer, text: &str) -> Option<usize> {
+fn document_country(gaz: &Gazetteer, text: &str, names: &[(usize, usize, &[super::gazetteer::NameHit])]) -> Option<usize> {
     for line in text.lines() {
         if let Some(c) = dateline_country(gaz, line.trim_start()) {
             return Some(c);
         }
     }
     let mut counts: HashMap<usize, usize> = HashMap::new();
-    for (_, _, hits) in gaz.find_names(text) {
+    for &(_, _, hits) in names {
         let Some(h) = hits.first() else { continue };
         if h.role == NameRole::ShortName {
             continue;
@@ -1978,15 +2084,16 @@ fn document_country(gaz: &Gazetteer, text: &str) -> Option<usize> {
 /// For each domestic title the text writes unqualified (no demonym, name or possessive before
 /// it) right before a dictionary person who holds that office for a state, that state, when all
 /// such holders agree ("Prime Minister Netanyahu" and "Prime Minister Yitzhak Shamir": Israel).
-fn title_analogies(gaz: &Gazetteer, text: &str, date: Option<&str>) -> HashMap<String, usize> {
+/// `found`: the title automaton's matches in `text`.
+fn title_analogies(gaz: &Gazetteer, text: &str, date: Option<&str>, found: &[AcMatch]) -> HashMap<String, usize> {
     let mut seen: HashMap<String, Option<usize>> = HashMap::new();
-    for m in TITLES.automaton.find_iter(text) {
-        let role = &TITLES.roles[m.pattern().as_usize()].0;
-        let title = &text[m.start()..m.end()];
-        if !is_domestic_role(role) || !is_capitalized(title) || text[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-') {
+    for m in found {
+        let role = &TITLES.roles[m.pattern].0;
+        let title = &text[m.start..m.end];
+        if !is_domestic_role(role) || !is_capitalized(title) || text[..m.start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-') {
             continue;
         }
-        let head = skip_tenure(text, m.start());
+        let head = skip_tenure(text, m.start);
         let prev = head.rsplit(char::is_whitespace).next().unwrap_or("");
         let word = prev.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         if prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with('’') || prev.ends_with('\'') {
@@ -1997,7 +2104,7 @@ fn title_analogies(gaz: &Gazetteer, text: &str, date: Option<&str>) -> HashMap<S
         if named || (is_capitalized(word) && !sentence_start && !NOT_NAME.contains(&word) && !SENTENCE_OPENERS.contains(&word)) {
             continue;
         }
-        let Some(rest) = text[m.end()..].strip_prefix(' ') else { continue };
+        let Some(rest) = text[m.end..].strip_prefix(' ') else { continue };
         let mut cut = rest.len().min(60);
         while !rest.is_char_boundary(cut) {
             cut -= 1;
@@ -2166,18 +2273,16 @@ fn full_name_after(gaz: &Gazetteer, text: &str, at: usize) -> bool {
             }))
 }
 
-/// Lower-case posts that are not in the titles list because alone they name no office
-/// ("representative", "commander", "coordinator"); with a state before them they do.
-fn extra_posts(text: &str, s: Span) -> Vec<(Span, String)> {
+/// The EXTRA_POSTS in a sentence with a word boundary before them and a space after.
+fn extra_posts(text: &str, s: Span, posts: &[(usize, usize)]) -> Vec<(Span, String)> {
     let stext = &text[s.start..s.end];
     let mut out = Vec::new();
-    for post in ["representative", "commander", "coordinator"] {
-        for (i, _) in stext.match_indices(post) {
-            let before = stext[..i].chars().next_back();
-            let after = stext[i + post.len()..].chars().next();
-            if before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after == Some(' ') {
-                out.push((Span::new(s.start + i, s.start + i + post.len()), post.to_string()));
-            }
+    for &(k, i) in posts.iter().filter(|p| p.0 > 0) {
+        let post = EXTRA_POSTS[k - 1];
+        let before = stext[..i].chars().next_back();
+        let after = stext[i + post.len()..].chars().next();
+        if before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after == Some(' ') {
+            out.push((Span::new(s.start + i, s.start + i + post.len()), post.to_string()));
         }
     }
     out
@@ -2230,6 +2335,9 @@ const HEADS: &[(&str, &str)] = &[
     (", who heads ", "head"), (", who leads ", "leader"), (", who chairs ", "chair"), (", who runs ", "head"), (", who directs ", "director"),
     (", who commands ", "commander"),
 ];
+
+/// What every clause of HEADS starts with (checked by a test).
+const HEADS_PREFIX: &str = ", who ";
 
 /// Roles of members of a legislature, whose office is their state's even when a party qualifies them.
 const LEGISLATORS: &[&str] = &["lawmaker", "Senator", "Representative"];
@@ -2497,4 +2605,38 @@ pub(crate) fn after_in(text: &str, at: usize, end: usize) -> Option<usize> {
         }
     }
     Some(end - r.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_of_spans_are_those_of_their_text() {
+        let mut texts: Vec<String> = std::fs::read_dir("data/samples")
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.push("Prime Minister. Foreign Minister Lavrov met the prime minister of X, the President.\nDefense Ministers".to_string());
+        for text in &texts {
+            let short = &text[..text.char_indices().nth(150).map_or(text.len(), |(i, _)| i)];
+            let bounds: Vec<usize> = short.char_indices().map(|(i, _)| i).chain([short.len()]).collect();
+            let mut cuts: Vec<Vec<Span>> = vec![text::sentences(text)];
+            cuts.extend(bounds.windows(2).map(|w| vec![Span::new(0, w[0]), Span::new(w[0], w[1]), Span::new(w[1], short.len())]));
+            cuts.extend(bounds.iter().map(|&b| vec![Span::new(0, b), Span::new(b, text.len())]));
+            for spans in cuts {
+                let (all, per) = matches_in(&TITLES.automaton, text, &spans);
+                let direct = |t: &str| -> Vec<AcMatch> { TITLES.automaton.find_iter(t).map(|m| AcMatch { pattern: m.pattern().as_usize(), start: m.start(), end: m.end() }).collect() };
+                assert_eq!(all, direct(text));
+                for (sp, found) in spans.iter().zip(per) {
+                    assert_eq!(found, direct(&text[sp.start..sp.end]), "{sp:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn heads_share_their_prefix() {
+        assert!(HEADS.iter().all(|(verb, _)| verb.starts_with(HEADS_PREFIX)));
+    }
 }

@@ -253,7 +253,7 @@ impl Patterns {
                 out.push(CueMatch { cue, form, start: m.start(), end: m.end() });
                 pos = m.end();
             } else {
-                pos = m.start() + sentence[m.start()..].chars().next().map_or(1, char::len_utf8);
+                pos = crate::text::next_word_start(sentence, m.start());
             }
         }
         out
