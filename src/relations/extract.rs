@@ -300,7 +300,8 @@ impl Ctx<'_, '_> {
                 }
             };
             // "this visit", "the strikes": a verb cue used as a noun is not a verb.
-            if cue.frame == Frame::Verb && matches!(cm.form, Form::Base | Form::Third | Form::Gerund) {
+            // "will skip the meeting": a mutual cue's gerund after a determiner is a noun too.
+            if (cue.frame == Frame::Verb && matches!(cm.form, Form::Base | Form::Third | Form::Gerund)) || (cue.frame == Frame::Mutual && cm.form == Form::Gerund) {
                 let prev = words_before(text, cspan.start, 1).pop().unwrap_or_default();
                 if DETERMINERS.contains(&prev.as_str()) || NOUN_MODIFIERS.contains(&prev.as_str()) {
                     note(format!("'{prev}' before the cue: a noun, not a verb; dropped"));
@@ -442,6 +443,9 @@ impl Ctx<'_, '_> {
                             && text[obj_start..g.span.start].split_whitespace().count() <= MAX_GAP
                             && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare || claims_place(a, g, &relation) || (strikes_place && g.place.is_some() && !g.entities.is_empty()) || (troops_out && g.place.is_some_and(|p| a.entities.get(p).etype == EntityType::Region) && !g.entities.is_empty()) })
                             && within_clause(text, obj_start, g.span.start)
+                            && !new_predicate_between(text, obj_start, g.span.start)
+                            // "will host a conference on Sudan": the topic of what is hosted is no guest.
+                            && !(relation == "hosts" && text[obj_start..g.span.start].split_whitespace().any(|w| matches!(w, "on" | "about" | "over" | "regarding")))
                     });
                     if cue.frame == Frame::Mutual {
                         // Both sides: a coordinated group before the cue, or after it ("talks between A and B").
@@ -450,6 +454,9 @@ impl Ctx<'_, '_> {
                         let before: Vec<usize> = if between { Vec::new() } else { subj.map(|i| coordinated(&args, i, text)).unwrap_or_default() };
                         let mut ents: Vec<usize> = before.iter().flat_map(|&i| args[i].entities.clone()).collect();
                         let mut span = subj.map(|i| args[i].span).unwrap_or(cspan);
+                        // "Le Drian will meet Aoun and Salam": one side before the cue, the other after
+                        // it; the people after the cue do not meet each other.
+                        let one_before = ents.len();
                         if ents.len() < 2 {
                             // Not a place the sides met in ("held talks in Oman").
                             let located = |o: usize| words_before(text, args[o].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()));
@@ -537,8 +544,12 @@ impl Ctx<'_, '_> {
                         // A partnership talked about ("would discuss the comprehensive partnership") stands.
                         let moda = if relation == "partnerOf" && partnership { Modality::Asserted } else { moda };
                         let date = self.date_for(&times, &future_times, s, cspan, moda, true);
+                        let split = one_before == 1 && ents.len() > 2 && relation != "partnerOf";
                         for i in 0..ents.len() {
                             for j in i + 1..ents.len() {
+                                if split && i > 0 {
+                                    continue;
+                                }
                                 let (x, y) = (a.entities.get(ents[i]).clone(), a.entities.get(ents[j]).clone());
                                 self.emit(si, a, x, &relation, y, pol, moda, date.clone(), None, None, span.cover(cspan), cue.rule.clone(), 0.7);
                             }
@@ -682,6 +693,31 @@ impl Ctx<'_, '_> {
                                 note("subordinate clause with an unnamed subject: dropped".into());
                                 continue;
                             }
+                        }
+                    }
+                    // "Britain drafted the resolution, which calls on the army": the cue's subject is
+                    // "which", and its antecedent is no actor ("Russia, which invaded Ukraine" is).
+                    {
+                        let gap = text[args[subj].span.end..cspan.start].to_lowercase();
+                        let rel = [", which ", ", that "].iter().filter_map(|b| gap.rfind(b).map(|i| (i, i + b.len()))).max();
+                        if let Some((i, j)) = rel {
+                            if i > 0 && gap[j..].split_whitespace().all(verb_group_word) {
+                                note("relative clause whose antecedent is no actor: dropped".into());
+                                continue;
+                            }
+                        }
+                    }
+                    // "Katz warned that Israel would hit Beirut": the speaker's own state, as the
+                    // subject of the reported clause, is not what he threatens.
+                    if relation == "threatens" && matches!(crate::text::gap(text, cspan.end, args[obj].span.start).trim(), "that" | "") && verb_like(&text[args[obj].span.end..s.end].trim_start()) {
+                        let mut own: Vec<usize> = Vec::new();
+                        for &e in &args[subj].entities {
+                            own.push(e);
+                            own.extend(self.person_country(a, e));
+                        }
+                        if args[obj].entities.iter().any(|e| own.contains(e)) {
+                            note("the speaker's own side as the subject of the reported clause: dropped".into());
+                            continue;
                         }
                     }
                     // "X was receiving updates, the ministry said": a verb's target does not lie
@@ -1964,6 +2000,21 @@ fn coordinated(args: &[Arg], k: usize, text: &str) -> Vec<usize> {
     if has_conjunction { (lo..=hi).collect() } else { vec![k] }
 }
 
+/// Whether the words between a cue and a later actor hold the cue's own object and then a second
+/// verb phrase: "welcomed the vote and urged Russia", "condemned the attack and called on Iran".
+/// The actor belongs to the second verb. A bare "and VERB" ("attacked and occupied Ukraine")
+/// shares its object and is no break.
+fn new_predicate_between(text: &str, from: usize, to: usize) -> bool {
+    if to <= from {
+        return false;
+    }
+    let words: Vec<String> = text[from..to].split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_string()).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let adverb = words.get(i + 1).is_some_and(|v| matches!(v.as_str(), "also" | "then" | "later" | "again"));
+        w == "and" && i > 0 && words.get(i + 1 + adverb as usize).is_some_and(|v| is_verb_word(v) && !matches!(v.as_str(), "also" | "then" | "later" | "again"))
+    })
+}
+
 /// No clause boundary (";", ", which", ", while", " but ") between two points.
 fn within_clause(text: &str, from: usize, to: usize) -> bool {
     if to < from {
@@ -2043,7 +2094,14 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
             &g[i + 5..]
         }
     };
-    if !rest.split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') && verb_group_word(&w.replace('’', "'"))) {
+    // "... and reaffirmed its commitment to defend", "... and vowed to retaliate": a coordinated
+    // verb whose infinitive complement is the cue.
+    let complement = {
+        let w: Vec<&str> = rest.split_whitespace().collect();
+        w.len() >= 2 && w.len() <= 5 && w.last() == Some(&"to") && w[0].len() > 4 && w[0].ends_with("ed") && is_verb_word(w[0])
+            && !SPEECH.contains(&w[0]) && w[1..].iter().all(|x| x.chars().all(|c| c.is_lowercase()) && !matches!(*x, "and" | "or" | "but" | "that" | "which" | "who"))
+    };
+    if !complement && !rest.split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') && verb_group_word(&w.replace('’', "'"))) {
         return None;
     }
     let and_end = cue - rest.len();
