@@ -49,6 +49,14 @@ const DEEDS: &[&str] = &["attack", "attacks", "strike", "strikes", "raid", "bomb
 /// Aid given, told as a noun governed by a verb of giving ("X pledged $500 million in aid to Y").
 const AID_RELATIONS: &[&str] = &["providesAidTo", "providesMilitaryAidTo", "providesHumanitarianAidTo"];
 const AID_GOVERNORS: &[&str] = &["pledged", "pledges", "sent", "sends", "provided", "provides", "gave", "gives", "announced", "announces", "approved", "approves", "delivered", "delivers", "offered", "offers", "promised", "promises", "unveiled", "unveils", "extended", "extends", "committed", "commits"];
+/// Sanctions adopted, told as a noun governed by a verb of imposing ("the EU adopted a new package
+/// of sanctions against Russia").
+const SANCTION_GOVERNORS: &[&str] = &["adopted", "adopts", "approved", "approves", "imposed", "imposes", "unveiled", "unveils", "announced", "announces", "introduced", "introduces", "slapped", "slaps", "agreed", "agrees"];
+/// Verbs of stance or speech whose subject is not the doer of the nominal event that follows
+/// ("opposed sanctions against X", "condemned attacks on Y").
+const STANCE_VERBS: &[&str] = &["opposed", "opposes", "oppose", "condemned", "condemns", "criticized", "criticised", "criticizes", "criticises", "denounced", "denounces", "rejected", "rejects",
+    "denied", "denies", "welcomed", "welcomes", "supported", "supports", "backed", "backs", "urged", "urges", "demanded", "demands", "praised", "praises", "discussed", "discusses",
+    "feared", "fears", "warned", "warns", "said", "says", "called", "calls", "sought", "seeks", "wants", "wanted", "protested", "protests", "slammed", "slams", "questioned", "decried"];
 /// Verbs that open reported speech.
 const SPEECH: &[&str] = &["said", "says", "told", "added", "stated", "announced"];
 /// Verbs of saying whose object is a stance noun told as news ("expressed its readiness to").
@@ -444,6 +452,11 @@ impl Ctx<'_, '_> {
                             && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare || claims_place(a, g, &relation) || (strikes_place && g.place.is_some() && !g.entities.is_empty()) || (troops_out && g.place.is_some_and(|p| a.entities.get(p).etype == EntityType::Region) && !g.entities.is_empty()) })
                             && within_clause(text, obj_start, g.span.start)
                             && !new_predicate_between(text, obj_start, g.span.start)
+                            // "condemned the attack on Israel": the victim of a deed is not the target of a stance on it.
+                            && !(matches!(relation.as_str(), "criticizes" | "praises") && {
+                                let w: Vec<String> = text[obj_start..g.span.start].split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+                                w.windows(2).any(|p| DEEDS.contains(&p[0].as_str()) && matches!(p[1].as_str(), "on" | "against" | "in" | "at" | "of"))
+                            })
                             // "will host a conference on Sudan": the topic of what is hosted is no guest.
                             && !(relation == "hosts" && text[obj_start..g.span.start].split_whitespace().any(|w| matches!(w, "on" | "about" | "over" | "regarding")))
                     });
@@ -843,6 +856,8 @@ impl Ctx<'_, '_> {
                             let between = between.strip_prefix("'s").or_else(|| between.strip_prefix("’s")).unwrap_or(between);
                             let words: Vec<&str> = between.split_whitespace().collect();
                             words.len() <= 3 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                                // "the EU opposed sanctions against Hungary": a stance on the event, not its doer.
+                                && !words.iter().any(|w| STANCE_VERBS.contains(w))
                                 && !words.iter().any(|w| matches!(*w, "and" | "to" | "of" | "by" | "for" | "with" | "in" | "on" | "the" | "a"
                                     | "after" | "following" | "during" | "before" | "at" | "from" | "over" | "since" | "amid" | "despite" | "as" | "is" | "was" | "are" | "were"
                                     | "an" | "its" | "his" | "her" | "their"))
@@ -896,7 +911,7 @@ impl Ctx<'_, '_> {
                         }
                         args.iter().position(|g| g.is_actor && g.span.end == s.start + i)
                     });
-                    let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid || deed) { self.governing_subject(&args, s, cspan, aid, deed) } else { None };
+                    let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid || deed || relation == "sanctions") { self.governing_subject(&args, s, cspan, aid, deed, relation == "sanctions") } else { None };
                     let Some(subj) = by.or(poss).or(governed) else {
                         note("no actor for the nominal cue: dropped".into());
                         continue;
@@ -1502,8 +1517,10 @@ impl Ctx<'_, '_> {
     /// after a summit with Y", "X held talks with Y", "X, during a visit to Y, said". The cue must
     /// follow a governing word, with at most three determiners or adjectives between, and the
     /// subject must be the only actor (with those coordinated to it) before the cue.
-    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span, aid: bool, deed: bool) -> Option<usize> {
+    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span, aid: bool, deed: bool, sanction: bool) -> Option<usize> {
         let text = self.text;
+        let givers = if sanction { SANCTION_GOVERNORS } else { AID_GOVERNORS };
+        let aid = aid || sanction;
         let before = words_before(text, cue.start, 7);
         let mut governed = false;
         for (k, w) in before.iter().enumerate() {
@@ -1513,11 +1530,12 @@ impl Ctx<'_, '_> {
             }
             // "X pledged $500 million in aid to Y", "X sent fresh military aid to Y".
             if aid {
-                if AID_GOVERNORS.contains(&w.as_str()) {
+                if givers.contains(&w.as_str()) {
                     governed = true;
                     break;
                 }
-                let amount = w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) || matches!(w.as_str(), "million" | "billion" | "in" | "of" | "worth" | "more" | "additional" | "further" | "new" | "fresh" | "emergency" | "the" | "a" | "an" | "its" | "their" | "military" | "humanitarian" | "economic" | "financial" | "security" | "dollars" | "euros" | "another");
+                let amount = w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) || matches!(w.as_str(), "million" | "billion" | "in" | "of" | "worth" | "more" | "additional" | "further" | "new" | "fresh" | "emergency" | "the" | "a" | "an" | "its" | "their" | "military" | "humanitarian" | "economic" | "financial" | "security" | "dollars" | "euros" | "another")
+                    || (sanction && matches!(w.as_str(), "package" | "round" | "set" | "wave" | "tougher" | "sweeping" | "targeted" | "fresh" | "economic" | "trade" | "sectoral"));
                 if k >= 6 || !amount {
                     break;
                 }
