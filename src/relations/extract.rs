@@ -1117,6 +1117,31 @@ impl Ctx<'_, '_> {
                 let gap = crate::text::gap(text, s.start.max(first.start.saturating_sub(80)), first.start);
                 clause.iter().any(|x| together.contains(&x.as_str())) && !gap.contains([',', ';'])
             };
+            // "... while Australian, British and Japanese forces are also taking part": the group
+            // joins exercises already told of; each state cooperates with the exercise's sides
+            // (the latest joint exercise of the story), not with each other.
+            let joining = {
+                let rest = after.get(noun_len..).unwrap_or("").trim_start();
+                let rest = if noun_len == 0 { after.trim_start() } else { rest };
+                ["are also taking part", "were also taking part", "will also take part", "also took part", "are also participating", "were also participating", "will also participate", "also participated", "are also joining", "will also join", "also joined"].iter().any(|p| rest.starts_with(p))
+            };
+            if joining {
+                let hosts: Vec<(EntityRef, EntityRef, Option<String>)> = self.out.iter().rev().filter(|r| r.doc == self.doc.id && r.sentence < si && r.relation == "cooperatesMilitarilyWith" && r.polarity == Polarity::Positive && !r.rule.ends_with("joining")).take(1).map(|r| (r.subject.clone(), r.object.clone(), r.date.clone())).collect();
+                let context = (si.saturating_sub(3)..=si).any(|k| {
+                    let t = text[a.sentences[k].start..a.sentences[k].end].to_lowercase();
+                    ["drills", "exercises", "exercise", "war games", "manoeuvres", "maneuvers"].iter().any(|x| t.contains(x))
+                });
+                if let (Some((h1, h2, date)), true) = (hosts.first().cloned(), context) {
+                    let cue = Span::new(first.start, last.end + noun_len);
+                    for i in group.clone() {
+                        let x = a.entities.get(args[i].entities[0]).clone();
+                        for y in [&h1, &h2] {
+                            self.emit(si, a, x.clone(), "cooperatesMilitarilyWith", y.clone(), Polarity::Positive, Modality::Asserted, date.clone(), None, None, cue, "cooperatesMilitarilyWith.joining".into(), 0.6);
+                        }
+                    }
+                }
+                continue;
+            }
             let trigger = by_passive
                 || (w(0) == "of" && matches!(w(1), "support" | "help" | "backing"))
                 || matches!(w(0), "joint" | "combined" | "allied");
