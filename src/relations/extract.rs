@@ -1546,7 +1546,7 @@ impl Ctx<'_, '_> {
         let text = self.text;
         let givers = if sanction { SANCTION_GOVERNORS } else { AID_GOVERNORS };
         let aid = aid || sanction;
-        let before = words_before(text, cue.start, 7);
+        let before = words_before(text, cue.start, 9);
         let mut governed = false;
         for (k, w) in before.iter().enumerate() {
             if (if deed { DEED_VERBS } else { GOVERNORS }).contains(&w.as_str()) && !aid {
@@ -1559,9 +1559,9 @@ impl Ctx<'_, '_> {
                     governed = true;
                     break;
                 }
-                let amount = w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) || matches!(w.as_str(), "million" | "billion" | "in" | "of" | "worth" | "more" | "additional" | "further" | "new" | "fresh" | "emergency" | "the" | "a" | "an" | "its" | "their" | "military" | "humanitarian" | "economic" | "financial" | "security" | "dollars" | "euros" | "another")
+                let amount = w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) || matches!(w.as_str(), "million" | "billion" | "millions" | "billions" | "hundreds" | "tens" | "in" | "of" | "worth" | "more" | "additional" | "further" | "new" | "fresh" | "emergency" | "the" | "a" | "an" | "its" | "their" | "military" | "humanitarian" | "economic" | "financial" | "security" | "dollars" | "euros" | "another")
                     || (sanction && matches!(w.as_str(), "package" | "round" | "set" | "wave" | "tougher" | "sweeping" | "targeted" | "fresh" | "economic" | "trade" | "sectoral"));
-                if k >= 6 || !amount {
+                if k >= 8 || !amount {
                     break;
                 }
                 continue;
@@ -1587,6 +1587,8 @@ impl Ctx<'_, '_> {
             return None;
         }
         let gap = text[args[first].span.end..cue.start].to_lowercase();
+        // "The United States, which gives ... aid to Y": a relative clause on the subject itself.
+        let gap = if aid { gap.strip_prefix(", which ").unwrap_or(&gap).to_string() } else { gap };
         if gap.contains(';') || gap.contains(" but ") || gap.contains(" who ") || gap.contains(" which ") || gap.split_whitespace().count() > 12 {
             return None;
         }
