@@ -1103,7 +1103,39 @@ impl Ctx<'_, '_> {
             // The noun after the last demonym, or inside its mention ("Somali troops").
             let own = text[last.start..last.end].to_lowercase();
             let inside = nouns.iter().find(|n| own.ends_with(&format!(" {n}")));
-            let Some(noun) = inside.or_else(|| nouns.iter().find(|n| after.strip_prefix(' ').is_some_and(|r| r.starts_with(*n) && r[n.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())))) else { continue };
+            let noun = inside.or_else(|| nouns.iter().find(|n| after.strip_prefix(' ').is_some_and(|r| r.starts_with(*n) && r[n.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))));
+            // "... while Australian, British and Japanese forces are also taking part": the group
+            // joins exercises already told of; each state cooperates with the exercise's sides
+            // (the latest joint exercise of the story), not with each other.
+            // Also "with forces from Japan and Australia also taking part".
+            let noun_len = if inside.is_some() { 0 } else { noun.map_or(0, |n| 1 + n.len()) };
+            let from_forces = {
+                let p = words_before(text, first.start, 2);
+                p.first().is_some_and(|w| w == "from") && p.get(1).is_some_and(|w| matches!(w.as_str(), "forces" | "troops" | "soldiers" | "personnel" | "warships" | "units" | "contingents"))
+            };
+            let joining = (noun.is_some() || from_forces) && {
+                let rest = if noun.is_some() { after.get(noun_len..).unwrap_or("").trim_start() } else { after.trim_start() };
+                let rest = if from_forces && noun.is_none() { rest.strip_prefix("also ").map(|r| format!("are also {r}")).unwrap_or_else(|| rest.to_string()) } else { rest.to_string() };
+                ["are also taking part", "were also taking part", "will also take part", "also took part", "are also participating", "were also participating", "will also participate", "also participated", "are also joining", "will also join", "also joined"].iter().any(|p| rest.starts_with(p))
+            };
+            if joining {
+                let hosts: Vec<(EntityRef, EntityRef, Option<String>, Modality)> = self.out.iter().rev().filter(|r| r.doc == self.doc.id && r.sentence <= si && r.relation == "cooperatesMilitarilyWith" && r.polarity == Polarity::Positive && !r.rule.ends_with("joining")).take(1).map(|r| (r.subject.clone(), r.object.clone(), r.date.clone(), r.modality)).collect();
+                let context = (si.saturating_sub(3)..=si).any(|k| {
+                    let t = text[a.sentences[k].start..a.sentences[k].end].to_lowercase();
+                    ["drills", "exercises", "exercise", "war games", "manoeuvres", "maneuvers"].iter().any(|x| t.contains(x))
+                });
+                if let (Some((h1, h2, date, moda)), true) = (hosts.first().cloned(), context) {
+                    let cue = Span::new(first.start, last.end + noun_len);
+                    for i in group.clone() {
+                        let x = a.entities.get(args[i].entities[0]).clone();
+                        for y in [&h1, &h2] {
+                            self.emit(si, a, x.clone(), "cooperatesMilitarilyWith", y.clone(), Polarity::Positive, moda, date.clone(), None, None, cue, "cooperatesMilitarilyWith.joining".into(), 0.6);
+                        }
+                    }
+                }
+                continue;
+            }
+            let Some(noun) = noun else { continue };
             let noun_len = if inside.is_some() { 0 } else { 1 + noun.len() };
             let pre = words_before(text, first.start, 9);
             let w = |i: usize| pre.get(i).map(String::as_str).unwrap_or("");
@@ -1117,31 +1149,6 @@ impl Ctx<'_, '_> {
                 let gap = crate::text::gap(text, s.start.max(first.start.saturating_sub(80)), first.start);
                 clause.iter().any(|x| together.contains(&x.as_str())) && !gap.contains([',', ';'])
             };
-            // "... while Australian, British and Japanese forces are also taking part": the group
-            // joins exercises already told of; each state cooperates with the exercise's sides
-            // (the latest joint exercise of the story), not with each other.
-            let joining = {
-                let rest = after.get(noun_len..).unwrap_or("").trim_start();
-                let rest = if noun_len == 0 { after.trim_start() } else { rest };
-                ["are also taking part", "were also taking part", "will also take part", "also took part", "are also participating", "were also participating", "will also participate", "also participated", "are also joining", "will also join", "also joined"].iter().any(|p| rest.starts_with(p))
-            };
-            if joining {
-                let hosts: Vec<(EntityRef, EntityRef, Option<String>)> = self.out.iter().rev().filter(|r| r.doc == self.doc.id && r.sentence < si && r.relation == "cooperatesMilitarilyWith" && r.polarity == Polarity::Positive && !r.rule.ends_with("joining")).take(1).map(|r| (r.subject.clone(), r.object.clone(), r.date.clone())).collect();
-                let context = (si.saturating_sub(3)..=si).any(|k| {
-                    let t = text[a.sentences[k].start..a.sentences[k].end].to_lowercase();
-                    ["drills", "exercises", "exercise", "war games", "manoeuvres", "maneuvers"].iter().any(|x| t.contains(x))
-                });
-                if let (Some((h1, h2, date)), true) = (hosts.first().cloned(), context) {
-                    let cue = Span::new(first.start, last.end + noun_len);
-                    for i in group.clone() {
-                        let x = a.entities.get(args[i].entities[0]).clone();
-                        for y in [&h1, &h2] {
-                            self.emit(si, a, x.clone(), "cooperatesMilitarilyWith", y.clone(), Polarity::Positive, Modality::Asserted, date.clone(), None, None, cue, "cooperatesMilitarilyWith.joining".into(), 0.6);
-                        }
-                    }
-                }
-                continue;
-            }
             let trigger = by_passive
                 || (w(0) == "of" && matches!(w(1), "support" | "help" | "backing"))
                 || matches!(w(0), "joint" | "combined" | "allied");
