@@ -849,6 +849,14 @@ impl Ctx<'_, '_> {
                         note("no target after the nominal cue: dropped".into());
                         continue;
                     };
+                    // "his dismissal of Kim as a 'rocket man'": a tail must follow the target.
+                    if let Some(tail) = &cue.tail {
+                        let after: String = text[args[obj].span.end..s.end].trim_start().to_lowercase().chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’')).collect();
+                        if !tail.split('|').any(|t| after.starts_with(t)) {
+                            note(format!("target not followed by '{tail}': dropped"));
+                            continue;
+                        }
+                    }
                     // The actor: "X's [adj] cue", "X cue" (adjective or name), or "cue T by X".
                     let poss = args.iter().rposition(|g| {
                         (g.is_actor || g.bare) && g.span.end <= cspan.start && {
