@@ -458,7 +458,9 @@ impl Ctx<'_, '_> {
                                 w.windows(2).any(|p| DEEDS.contains(&p[0].as_str()) && matches!(p[1].as_str(), "on" | "against" | "in" | "at" | "of"))
                             })
                             // "will host a conference on Sudan": the topic of what is hosted is no guest.
-                            && !(relation == "hosts" && text[obj_start..g.span.start].split_whitespace().any(|w| matches!(w, "on" | "about" | "over" | "regarding")))
+                            && !(relation == "hosts" && text[obj_start..g.span.start].split_whitespace().any(|w| matches!(w, "on" | "about" | "over" | "regarding" | "for")))
+                            // "welcomed Japan's decision": a stance on Japan's act, not a visit hosted.
+                            && !(relation == "hosts" && (text[g.span.end..].starts_with("'s") || text[g.span.end..].starts_with("’s")))
                     });
                     if cue.frame == Frame::Mutual {
                         // Both sides: a coordinated group before the cue, or after it ("talks between A and B").
