@@ -90,12 +90,14 @@ fn is_country(a: &Analysis, g: &Arg) -> bool {
 
 const LOCATIVE: &[&str] = &["in", "to", "from", "at", "near", "into", "outside", "across", "around", "toward", "towards", "via", "over"];
 const NEGATORS: &[&str] = &["not", "never", "n't", "no longer"];
-const NEG_PHRASES: &[&str] = &["refused to", "refuses to", "refuse to", "declined to", "declines to", "decline to", "denied", "denies", "deny", "has yet to", "have yet to", "failed to", "fails to"];
+const NEG_PHRASES: &[&str] = &["refused to", "refuses to", "refuse to", "declined to", "declines to", "decline to", "denied", "denies", "deny", "has yet to", "have yet to", "failed to", "fails to",
+    "no plans to", "no plan to", "no intention to", "no intention of"];
 const PLANNED: &[&str] = &[
     "will", "'ll", "shall", "scheduled to", "plans to", "planned to", "plan to", "planning to", "expected to", "agreed to", "agree to",
     "set to", "intends to", "intend to", "is to", "are to", "due to", "aims to", "preparing to", "prepares to", "is going to", "are going to",
 ];
-const HYPOTHETICAL: &[&str] = &["could", "might", "may", "would", "threatened to", "threatens to", "threaten to", "if"];
+// "was ready to meet", "is willing to talk with": a readiness, not an event.
+const HYPOTHETICAL: &[&str] = &["could", "might", "may", "would", "threatened to", "threatens to", "threaten to", "if", "ready to", "willing to", "prepared to"];
 
 pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<String>>) -> Vec<Relation> {
     let text = doc.text.as_str();
@@ -459,6 +461,8 @@ impl Ctx<'_, '_> {
                             })
                             // "will host a conference on Sudan": the topic of what is hosted is no guest.
                             && !(relation == "hosts" && text[obj_start..g.span.start].split_whitespace().any(|w| matches!(w, "on" | "about" | "over" | "regarding" | "for")))
+                            // "freed 50 hostages held by Boko Haram": the captor is not the one released.
+                            && !(relation == "releases" && text[obj_start..g.span.start].split_whitespace().any(|w| w == "by"))
                             // "welcomed Japan's decision": a stance on Japan's act, not a visit hosted.
                             && !(relation == "hosts" && (text[g.span.end..].starts_with("'s") || text[g.span.end..].starts_with("’s")))
                     });
