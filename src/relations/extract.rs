@@ -989,6 +989,12 @@ impl Ctx<'_, '_> {
             };
             for &x in &subjects {
                 for &y in &objects {
+                    // "during his visit to Israel" read as Netanyahu's: a leader does not visit the
+                    // state he holds office in.
+                    if relation == "visits" && a.entities.get(x).etype == EntityType::Person && self.person_country(a, x) == Some(y) {
+                        note("a visit to the visitor's own state: dropped".into());
+                        continue;
+                    }
                     let subject = a.entities.get(x).clone();
                     let object = a.entities.get(y).clone();
                     note(format!("{} -> {}: kept", subject.label, object.label));
