@@ -942,7 +942,17 @@ impl Ctx<'_, '_> {
                 }
             }
             let (pol, moda) = if governed_noun {
-                self.qualifiers(text, sspan.end.min(cspan.start), cspan.start)
+                // The verb group follows the subject: "Scholz will travel to Beijing next week for
+                // talks with Xi" is planned, however long the way to the cue.
+                let from = sspan.end.min(cspan.start);
+                let mut end = from;
+                for (n, (i, w)) in text[from..cspan.start].split_whitespace().map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w)).enumerate() {
+                    if n == 6 {
+                        break;
+                    }
+                    end = i + w.len();
+                }
+                self.qualifiers(text, from, end.max(from))
             } else if cue.frame == Frame::Noun {
                 (Polarity::Positive, Modality::Asserted)
             } else {
@@ -1575,6 +1585,20 @@ impl Ctx<'_, '_> {
         let aid = aid || sanction;
         let before = words_before(text, cue.start, 9);
         let mut governed = false;
+        // "X arrived in Cairo for talks with Y", "X flew to Beijing for a meeting with Y": a trip
+        // made for the meeting ("called for talks with Y" is not one).
+        let for_at = match before.iter().map(String::as_str).take(2).collect::<Vec<_>>().as_slice() {
+            ["for", ..] => Some(1),
+            ["a" | "an" | "the", "for"] => Some(2),
+            _ => None,
+        };
+        if let Some(f) = for_at.filter(|_| !aid && !deed) {
+            let before = &before[f - 1..];
+            let travel = ["arrived", "arrives", "visited", "visits", "visiting", "flew", "flies", "travelled", "traveled", "travels", "headed", "heads", "went", "goes", "came", "comes", "was", "is", "arrive", "travel", "fly", "visit"];
+            if before[1..].iter().any(|w| travel.contains(&w.as_str())) && !before[1..].iter().any(|w| ["call", "push", "press", "appeal", "ask", "hope", "ready", "time", "need", "seek", "sought", "urge", "lobby", "argu", "demand", "plead", "advocat", "prepar", "wait"].iter().any(|p| w.starts_with(p))) {
+                return self.governing_subject_after_governed(args, s, cue, false, true);
+            }
+        }
         for (k, w) in before.iter().enumerate() {
             if (if deed { DEED_VERBS } else { GOVERNORS }).contains(&w.as_str()) && !aid {
                 governed = true;
@@ -1601,6 +1625,13 @@ impl Ctx<'_, '_> {
         if !governed {
             return None;
         }
+        self.governing_subject_after_governed(args, s, cue, aid, false)
+    }
+
+    /// The clause subject of a governed nominal cue: the first actor of the sentence, with every
+    /// actor before the cue coordinated with it.
+    fn governing_subject_after_governed(&self, args: &[Arg], s: Span, cue: Span, aid: bool, trip: bool) -> Option<usize> {
+        let text = self.text;
         // A possessor belongs to its head ("Japan's Abe").
         let possessor = |i: usize| i + 1 < args.len() && matches!(crate::text::gap(text, args[i].span.end, args[i + 1].span.start), "'s " | "’s ");
         let before: Vec<usize> = (0..args.len()).filter(|&i| args[i].span.end <= cue.start && args[i].span.start >= s.start && !possessor(i)).collect();
@@ -1610,7 +1641,9 @@ impl Ctx<'_, '_> {
         }
         // Every actor before the cue must be coordinated with the subject.
         let group = coordinated(args, first, text);
-        if before.iter().any(|&i| (args[i].is_actor || args[i].bare) && !group.contains(&i)) {
+        // On a trip, the place travelled to may stand between ("visited Cairo for talks with").
+        let destination = |i: usize| trip && words_before(text, args[i].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()) || matches!(w.as_str(), "visited" | "visits" | "visiting" | "visit"));
+        if before.iter().any(|&i| (args[i].is_actor || args[i].bare) && !group.contains(&i) && !destination(i)) {
             return None;
         }
         let gap = text[args[first].span.end..cue.start].to_lowercase();
