@@ -999,6 +999,16 @@ impl Ctx<'_, '_> {
             };
             for &x in &subjects {
                 for &y in &objects {
+                    // "Kenyan police arrived in Haiti", "Russian troops arrived in Belarus": a
+                    // deployment, not a visit.
+                    if relation == "visits" && {
+                        let st = text[sspan.start..sspan.end].to_lowercase();
+                        let last = st.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+                        matches!(last.as_str(), "police" | "troops" | "forces" | "soldiers" | "warships" | "ships" | "vessels" | "marines" | "peacekeepers" | "units" | "jets" | "aircraft" | "personnel" | "military" | "army" | "navy")
+                    } {
+                        note("forces arriving: a deployment, not a visit; dropped".into());
+                        continue;
+                    }
                     // "during his visit to Israel" read as Netanyahu's: a leader does not visit the
                     // state he holds office in.
                     if relation == "visits" && a.entities.get(x).etype == EntityType::Person && self.person_country(a, x) == Some(y) {
