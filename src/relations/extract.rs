@@ -97,7 +97,7 @@ const PLANNED: &[&str] = &[
     "set to", "intends to", "intend to", "is to", "are to", "due to", "aims to", "preparing to", "prepares to", "is going to", "are going to",
 ];
 // "was ready to meet", "is willing to talk with": a readiness, not an event.
-const HYPOTHETICAL: &[&str] = &["could", "might", "may", "would", "threatened to", "threatens to", "threaten to", "if", "ready to", "willing to", "prepared to"];
+const HYPOTHETICAL: &[&str] = &["could", "might", "may", "would", "threatened to", "threatens to", "threaten to", "if", "ready to", "willing to", "prepared to", "offered to", "offers to", "offer to", "offering to"];
 
 pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<String>>) -> Vec<Relation> {
     let text = doc.text.as_str();
@@ -2199,7 +2199,11 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
         Some(r) => r,
         None => {
             let prev = words_before(text, args[subj].span.start, 1).pop().unwrap_or_default();
-            if !matches!(prev.as_str(), "of" | "with" | "to" | "against" | "on" | "from" | "for" | "over") && !object_of_verb {
+            // "Beijing summoned the Japanese ambassador and criticized X": the actor is inside
+            // the object of a verb, after its determiner.
+            let pre2 = words_before(text, args[subj].span.start, 2);
+            let in_object = pre2.len() == 2 && matches!(pre2[0].as_str(), "the" | "a" | "an") && is_verb_word(&pre2[1]) && !SPEECH.contains(&pre2[1].as_str()) && !verb_group_word(&pre2[1]);
+            if !matches!(prev.as_str(), "of" | "with" | "to" | "against" | "on" | "from" | "for" | "over") && !object_of_verb && !in_object {
                 return None;
             }
             let i = g.rfind(" and ")?;
