@@ -977,7 +977,9 @@ impl Ctx<'_, '_> {
                 let w = words_before(text, head, 2);
                 w.iter().take(2).any(|w| EXPRESSIVE.contains(&w.as_str()))
             };
-            let date = self.date_for(&times, &future_times, s, cspan, moda, cue.frame != Frame::Noun || governed_noun || expressed);
+            // "The EU first imposed sanctions on Russia after ...": told as history, not as today's news.
+            let history = cue.frame == Frame::Verb && sspan.end <= cspan.start && text[sspan.end..cspan.start].to_lowercase().split_whitespace().any(|w| matches!(w, "first" | "initially" | "originally" | "previously" | "once"));
+            let date = self.date_for(&times, &future_times, s, cspan, moda, (cue.frame != Frame::Noun || governed_noun || expressed) && !history);
             let location = place.map(|p| a.entities.get(p).clone()).filter(|l| l.etype.is_place());
             // A bare "claim" is a territorial claim only on a region, told as "claimed by X" or
             // "X claims (most of) the R"; "X claimed Y attacked" claims nothing.
