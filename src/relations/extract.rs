@@ -49,6 +49,14 @@ const DEEDS: &[&str] = &["attack", "attacks", "strike", "strikes", "raid", "bomb
 /// Aid given, told as a noun governed by a verb of giving ("X pledged $500 million in aid to Y").
 const AID_RELATIONS: &[&str] = &["providesAidTo", "providesMilitaryAidTo", "providesHumanitarianAidTo"];
 const AID_GOVERNORS: &[&str] = &["pledged", "pledges", "sent", "sends", "provided", "provides", "gave", "gives", "announced", "announces", "approved", "approves", "delivered", "delivers", "offered", "offers", "promised", "promises", "unveiled", "unveils", "extended", "extends", "committed", "commits"];
+/// Sanctions adopted, told as a noun governed by a verb of imposing ("the EU adopted a new package
+/// of sanctions against Russia").
+const SANCTION_GOVERNORS: &[&str] = &["adopted", "adopts", "approved", "approves", "imposed", "imposes", "unveiled", "unveils", "announced", "announces", "introduced", "introduces", "slapped", "slaps", "agreed", "agrees"];
+/// Verbs of stance or speech whose subject is not the doer of the nominal event that follows
+/// ("opposed sanctions against X", "condemned attacks on Y").
+const STANCE_VERBS: &[&str] = &["opposed", "opposes", "oppose", "condemned", "condemns", "criticized", "criticised", "criticizes", "criticises", "denounced", "denounces", "rejected", "rejects",
+    "denied", "denies", "welcomed", "welcomes", "supported", "supports", "backed", "backs", "urged", "urges", "demanded", "demands", "praised", "praises", "discussed", "discusses",
+    "feared", "fears", "warned", "warns", "said", "says", "called", "calls", "sought", "seeks", "wants", "wanted", "protested", "protests", "slammed", "slams", "questioned", "decried"];
 /// Verbs that open reported speech.
 const SPEECH: &[&str] = &["said", "says", "told", "added", "stated", "announced"];
 /// Verbs of saying whose object is a stance noun told as news ("expressed its readiness to").
@@ -82,12 +90,14 @@ fn is_country(a: &Analysis, g: &Arg) -> bool {
 
 const LOCATIVE: &[&str] = &["in", "to", "from", "at", "near", "into", "outside", "across", "around", "toward", "towards", "via", "over"];
 const NEGATORS: &[&str] = &["not", "never", "n't", "no longer"];
-const NEG_PHRASES: &[&str] = &["refused to", "refuses to", "refuse to", "declined to", "declines to", "decline to", "denied", "denies", "deny", "has yet to", "have yet to", "failed to", "fails to"];
+const NEG_PHRASES: &[&str] = &["refused to", "refuses to", "refuse to", "declined to", "declines to", "decline to", "denied", "denies", "deny", "has yet to", "have yet to", "failed to", "fails to",
+    "no plans to", "no plan to", "no intention to", "no intention of"];
 const PLANNED: &[&str] = &[
     "will", "'ll", "shall", "scheduled to", "plans to", "planned to", "plan to", "planning to", "expected to", "agreed to", "agree to",
     "set to", "intends to", "intend to", "is to", "are to", "due to", "aims to", "preparing to", "prepares to", "is going to", "are going to",
 ];
-const HYPOTHETICAL: &[&str] = &["could", "might", "may", "would", "threatened to", "threatens to", "threaten to", "if"];
+// "was ready to meet", "is willing to talk with": a readiness, not an event.
+const HYPOTHETICAL: &[&str] = &["could", "might", "may", "would", "threatened to", "threatens to", "threaten to", "if", "ready to", "willing to", "prepared to", "offered to", "offers to", "offer to", "offering to"];
 
 pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<String>>) -> Vec<Relation> {
     let text = doc.text.as_str();
@@ -300,7 +310,8 @@ impl Ctx<'_, '_> {
                 }
             };
             // "this visit", "the strikes": a verb cue used as a noun is not a verb.
-            if cue.frame == Frame::Verb && matches!(cm.form, Form::Base | Form::Third | Form::Gerund) {
+            // "will skip the meeting": a mutual cue's gerund after a determiner is a noun too.
+            if (cue.frame == Frame::Verb && matches!(cm.form, Form::Base | Form::Third | Form::Gerund)) || (cue.frame == Frame::Mutual && cm.form == Form::Gerund) {
                 let prev = words_before(text, cspan.start, 1).pop().unwrap_or_default();
                 if DETERMINERS.contains(&prev.as_str()) || NOUN_MODIFIERS.contains(&prev.as_str()) {
                     note(format!("'{prev}' before the cue: a noun, not a verb; dropped"));
@@ -442,6 +453,18 @@ impl Ctx<'_, '_> {
                             && text[obj_start..g.span.start].split_whitespace().count() <= MAX_GAP
                             && (if wants_place { g.place.is_some() || is_country(a, g) } else { g.is_actor || g.bare || claims_place(a, g, &relation) || (strikes_place && g.place.is_some() && !g.entities.is_empty()) || (troops_out && g.place.is_some_and(|p| a.entities.get(p).etype == EntityType::Region) && !g.entities.is_empty()) })
                             && within_clause(text, obj_start, g.span.start)
+                            && !new_predicate_between(text, obj_start, g.span.start)
+                            // "condemned the attack on Israel": the victim of a deed is not the target of a stance on it.
+                            && !(matches!(relation.as_str(), "criticizes" | "praises") && {
+                                let w: Vec<String> = text[obj_start..g.span.start].split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+                                w.windows(2).any(|p| DEEDS.contains(&p[0].as_str()) && matches!(p[1].as_str(), "on" | "against" | "in" | "at" | "of"))
+                            })
+                            // "will host a conference on Sudan": the topic of what is hosted is no guest.
+                            && !(relation == "hosts" && text[obj_start..g.span.start].split_whitespace().any(|w| matches!(w, "on" | "about" | "over" | "regarding" | "for")))
+                            // "freed 50 hostages held by Boko Haram": the captor is not the one released.
+                            && !(relation == "releases" && text[obj_start..g.span.start].split_whitespace().any(|w| w == "by"))
+                            // "welcomed Japan's decision": a stance on Japan's act, not a visit hosted.
+                            && !(relation == "hosts" && (text[g.span.end..].starts_with("'s") || text[g.span.end..].starts_with("’s")))
                     });
                     if cue.frame == Frame::Mutual {
                         // Both sides: a coordinated group before the cue, or after it ("talks between A and B").
@@ -450,6 +473,9 @@ impl Ctx<'_, '_> {
                         let before: Vec<usize> = if between { Vec::new() } else { subj.map(|i| coordinated(&args, i, text)).unwrap_or_default() };
                         let mut ents: Vec<usize> = before.iter().flat_map(|&i| args[i].entities.clone()).collect();
                         let mut span = subj.map(|i| args[i].span).unwrap_or(cspan);
+                        // "Le Drian will meet Aoun and Salam": one side before the cue, the other after
+                        // it; the people after the cue do not meet each other.
+                        let one_before = ents.len();
                         if ents.len() < 2 {
                             // Not a place the sides met in ("held talks in Oman").
                             let located = |o: usize| words_before(text, args[o].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()));
@@ -537,8 +563,12 @@ impl Ctx<'_, '_> {
                         // A partnership talked about ("would discuss the comprehensive partnership") stands.
                         let moda = if relation == "partnerOf" && partnership { Modality::Asserted } else { moda };
                         let date = self.date_for(&times, &future_times, s, cspan, moda, true);
+                        let split = one_before == 1 && ents.len() > 2 && relation != "partnerOf";
                         for i in 0..ents.len() {
                             for j in i + 1..ents.len() {
+                                if split && i > 0 {
+                                    continue;
+                                }
                                 let (x, y) = (a.entities.get(ents[i]).clone(), a.entities.get(ents[j]).clone());
                                 self.emit(si, a, x, &relation, y, pol, moda, date.clone(), None, None, span.cover(cspan), cue.rule.clone(), 0.7);
                             }
@@ -684,6 +714,31 @@ impl Ctx<'_, '_> {
                             }
                         }
                     }
+                    // "Britain drafted the resolution, which calls on the army": the cue's subject is
+                    // "which", and its antecedent is no actor ("Russia, which invaded Ukraine" is).
+                    {
+                        let gap = text[args[subj].span.end..cspan.start].to_lowercase();
+                        let rel = [", which ", ", that "].iter().filter_map(|b| gap.rfind(b).map(|i| (i, i + b.len()))).max();
+                        if let Some((i, j)) = rel {
+                            if i > 0 && gap[j..].split_whitespace().all(verb_group_word) {
+                                note("relative clause whose antecedent is no actor: dropped".into());
+                                continue;
+                            }
+                        }
+                    }
+                    // "Katz warned that Israel would hit Beirut": the speaker's own state, as the
+                    // subject of the reported clause, is not what he threatens.
+                    if relation == "threatens" && matches!(crate::text::gap(text, cspan.end, args[obj].span.start).trim(), "that" | "") && verb_like(&text[args[obj].span.end..s.end].trim_start()) {
+                        let mut own: Vec<usize> = Vec::new();
+                        for &e in &args[subj].entities {
+                            own.push(e);
+                            own.extend(self.person_country(a, e));
+                        }
+                        if args[obj].entities.iter().any(|e| own.contains(e)) {
+                            note("the speaker's own side as the subject of the reported clause: dropped".into());
+                            continue;
+                        }
+                    }
                     // "X was receiving updates, the ministry said": a verb's target does not lie
                     // beyond a comma.
                     if !deed_doer && text[cspan.end..args[obj].span.start].contains(',') {
@@ -800,6 +855,14 @@ impl Ctx<'_, '_> {
                         note("no target after the nominal cue: dropped".into());
                         continue;
                     };
+                    // "his dismissal of Kim as a 'rocket man'": a tail must follow the target.
+                    if let Some(tail) = &cue.tail {
+                        let after: String = text[args[obj].span.end..s.end].trim_start().to_lowercase().chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’')).collect();
+                        if !tail.split('|').any(|t| after.starts_with(t)) {
+                            note(format!("target not followed by '{tail}': dropped"));
+                            continue;
+                        }
+                    }
                     // The actor: "X's [adj] cue", "X cue" (adjective or name), or "cue T by X".
                     let poss = args.iter().rposition(|g| {
                         (g.is_actor || g.bare) && g.span.end <= cspan.start && {
@@ -807,6 +870,8 @@ impl Ctx<'_, '_> {
                             let between = between.strip_prefix("'s").or_else(|| between.strip_prefix("’s")).unwrap_or(between);
                             let words: Vec<&str> = between.split_whitespace().collect();
                             words.len() <= 3 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                                // "the EU opposed sanctions against Hungary": a stance on the event, not its doer.
+                                && !words.iter().any(|w| STANCE_VERBS.contains(w))
                                 && !words.iter().any(|w| matches!(*w, "and" | "to" | "of" | "by" | "for" | "with" | "in" | "on" | "the" | "a"
                                     | "after" | "following" | "during" | "before" | "at" | "from" | "over" | "since" | "amid" | "despite" | "as" | "is" | "was" | "are" | "were"
                                     | "an" | "its" | "his" | "her" | "their"))
@@ -860,7 +925,7 @@ impl Ctx<'_, '_> {
                         }
                         args.iter().position(|g| g.is_actor && g.span.end == s.start + i)
                     });
-                    let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid || deed) { self.governing_subject(&args, s, cspan, aid, deed) } else { None };
+                    let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid || deed || relation == "sanctions") { self.governing_subject(&args, s, cspan, aid, deed, relation == "sanctions") } else { None };
                     let Some(subj) = by.or(poss).or(governed) else {
                         note("no actor for the nominal cue: dropped".into());
                         continue;
@@ -877,7 +942,17 @@ impl Ctx<'_, '_> {
                 }
             }
             let (pol, moda) = if governed_noun {
-                self.qualifiers(text, sspan.end.min(cspan.start), cspan.start)
+                // The verb group follows the subject: "Scholz will travel to Beijing next week for
+                // talks with Xi" is planned, however long the way to the cue.
+                let from = sspan.end.min(cspan.start);
+                let mut end = from;
+                for (n, (i, w)) in text[from..cspan.start].split_whitespace().map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w)).enumerate() {
+                    if n == 6 {
+                        break;
+                    }
+                    end = i + w.len();
+                }
+                self.qualifiers(text, from, end.max(from))
             } else if cue.frame == Frame::Noun {
                 (Polarity::Positive, Modality::Asserted)
             } else {
@@ -902,7 +977,9 @@ impl Ctx<'_, '_> {
                 let w = words_before(text, head, 2);
                 w.iter().take(2).any(|w| EXPRESSIVE.contains(&w.as_str()))
             };
-            let date = self.date_for(&times, &future_times, s, cspan, moda, cue.frame != Frame::Noun || governed_noun || expressed);
+            // "The EU first imposed sanctions on Russia after ...": told as history, not as today's news.
+            let history = cue.frame == Frame::Verb && sspan.end <= cspan.start && text[sspan.end..cspan.start].to_lowercase().split_whitespace().any(|w| matches!(w, "first" | "initially" | "originally" | "previously" | "once"));
+            let date = self.date_for(&times, &future_times, s, cspan, moda, (cue.frame != Frame::Noun || governed_noun || expressed) && !history);
             let location = place.map(|p| a.entities.get(p).clone()).filter(|l| l.etype.is_place());
             // A bare "claim" is a territorial claim only on a region, told as "claimed by X" or
             // "X claims (most of) the R"; "X claimed Y attacked" claims nothing.
@@ -924,6 +1001,22 @@ impl Ctx<'_, '_> {
             };
             for &x in &subjects {
                 for &y in &objects {
+                    // "Kenyan police arrived in Haiti", "Russian troops arrived in Belarus": a
+                    // deployment, not a visit.
+                    if relation == "visits" && {
+                        let st = text[sspan.start..sspan.end].to_lowercase();
+                        let last = st.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+                        matches!(last.as_str(), "police" | "troops" | "forces" | "soldiers" | "warships" | "ships" | "vessels" | "marines" | "peacekeepers" | "units" | "jets" | "aircraft" | "personnel" | "military" | "army" | "navy")
+                    } {
+                        note("forces arriving: a deployment, not a visit; dropped".into());
+                        continue;
+                    }
+                    // "during his visit to Israel" read as Netanyahu's: a leader does not visit the
+                    // state he holds office in.
+                    if relation == "visits" && a.entities.get(x).etype == EntityType::Person && self.person_country(a, x) == Some(y) {
+                        note("a visit to the visitor's own state: dropped".into());
+                        continue;
+                    }
                     let subject = a.entities.get(x).clone();
                     let object = a.entities.get(y).clone();
                     note(format!("{} -> {}: kept", subject.label, object.label));
@@ -1052,7 +1145,39 @@ impl Ctx<'_, '_> {
             // The noun after the last demonym, or inside its mention ("Somali troops").
             let own = text[last.start..last.end].to_lowercase();
             let inside = nouns.iter().find(|n| own.ends_with(&format!(" {n}")));
-            let Some(noun) = inside.or_else(|| nouns.iter().find(|n| after.strip_prefix(' ').is_some_and(|r| r.starts_with(*n) && r[n.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())))) else { continue };
+            let noun = inside.or_else(|| nouns.iter().find(|n| after.strip_prefix(' ').is_some_and(|r| r.starts_with(*n) && r[n.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))));
+            // "... while Australian, British and Japanese forces are also taking part": the group
+            // joins exercises already told of; each state cooperates with the exercise's sides
+            // (the latest joint exercise of the story), not with each other.
+            // Also "with forces from Japan and Australia also taking part".
+            let noun_len = if inside.is_some() { 0 } else { noun.map_or(0, |n| 1 + n.len()) };
+            let from_forces = {
+                let p = words_before(text, first.start, 2);
+                p.first().is_some_and(|w| w == "from") && p.get(1).is_some_and(|w| matches!(w.as_str(), "forces" | "troops" | "soldiers" | "personnel" | "warships" | "units" | "contingents"))
+            };
+            let joining = (noun.is_some() || from_forces) && {
+                let rest = if noun.is_some() { after.get(noun_len..).unwrap_or("").trim_start() } else { after.trim_start() };
+                let rest = if from_forces && noun.is_none() { rest.strip_prefix("also ").map(|r| format!("are also {r}")).unwrap_or_else(|| rest.to_string()) } else { rest.to_string() };
+                ["are also taking part", "were also taking part", "will also take part", "also took part", "are also participating", "were also participating", "will also participate", "also participated", "are also joining", "will also join", "also joined"].iter().any(|p| rest.starts_with(p))
+            };
+            if joining {
+                let hosts: Vec<(EntityRef, EntityRef, Option<String>, Modality)> = self.out.iter().rev().filter(|r| r.doc == self.doc.id && r.sentence <= si && r.relation == "cooperatesMilitarilyWith" && r.polarity == Polarity::Positive && !r.rule.ends_with("joining")).take(1).map(|r| (r.subject.clone(), r.object.clone(), r.date.clone(), r.modality)).collect();
+                let context = (si.saturating_sub(3)..=si).any(|k| {
+                    let t = text[a.sentences[k].start..a.sentences[k].end].to_lowercase();
+                    ["drills", "exercises", "exercise", "war games", "manoeuvres", "maneuvers"].iter().any(|x| t.contains(x))
+                });
+                if let (Some((h1, h2, date, moda)), true) = (hosts.first().cloned(), context) {
+                    let cue = Span::new(first.start, last.end + noun_len);
+                    for i in group.clone() {
+                        let x = a.entities.get(args[i].entities[0]).clone();
+                        for y in [&h1, &h2] {
+                            self.emit(si, a, x.clone(), "cooperatesMilitarilyWith", y.clone(), Polarity::Positive, moda, date.clone(), None, None, cue, "cooperatesMilitarilyWith.joining".into(), 0.6);
+                        }
+                    }
+                }
+                continue;
+            }
+            let Some(noun) = noun else { continue };
             let noun_len = if inside.is_some() { 0 } else { 1 + noun.len() };
             let pre = words_before(text, first.start, 9);
             let w = |i: usize| pre.get(i).map(String::as_str).unwrap_or("");
@@ -1466,10 +1591,26 @@ impl Ctx<'_, '_> {
     /// after a summit with Y", "X held talks with Y", "X, during a visit to Y, said". The cue must
     /// follow a governing word, with at most three determiners or adjectives between, and the
     /// subject must be the only actor (with those coordinated to it) before the cue.
-    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span, aid: bool, deed: bool) -> Option<usize> {
+    fn governing_subject(&self, args: &[Arg], s: Span, cue: Span, aid: bool, deed: bool, sanction: bool) -> Option<usize> {
         let text = self.text;
-        let before = words_before(text, cue.start, 7);
+        let givers = if sanction { SANCTION_GOVERNORS } else { AID_GOVERNORS };
+        let aid = aid || sanction;
+        let before = words_before(text, cue.start, 9);
         let mut governed = false;
+        // "X arrived in Cairo for talks with Y", "X flew to Beijing for a meeting with Y": a trip
+        // made for the meeting ("called for talks with Y" is not one).
+        let for_at = match before.iter().map(String::as_str).take(2).collect::<Vec<_>>().as_slice() {
+            ["for", ..] => Some(1),
+            ["a" | "an" | "the", "for"] => Some(2),
+            _ => None,
+        };
+        if let Some(f) = for_at.filter(|_| !aid && !deed) {
+            let before = &before[f - 1..];
+            let travel = ["arrived", "arrives", "visited", "visits", "visiting", "flew", "flies", "travelled", "traveled", "travels", "headed", "heads", "went", "goes", "came", "comes", "was", "is", "arrive", "travel", "fly", "visit"];
+            if before[1..].iter().any(|w| travel.contains(&w.as_str())) && !before[1..].iter().any(|w| ["call", "push", "press", "appeal", "ask", "hope", "ready", "time", "need", "seek", "sought", "urge", "lobby", "argu", "demand", "plead", "advocat", "prepar", "wait"].iter().any(|p| w.starts_with(p))) {
+                return self.governing_subject_after_governed(args, s, cue, false, true);
+            }
+        }
         for (k, w) in before.iter().enumerate() {
             if (if deed { DEED_VERBS } else { GOVERNORS }).contains(&w.as_str()) && !aid {
                 governed = true;
@@ -1477,12 +1618,13 @@ impl Ctx<'_, '_> {
             }
             // "X pledged $500 million in aid to Y", "X sent fresh military aid to Y".
             if aid {
-                if AID_GOVERNORS.contains(&w.as_str()) {
+                if givers.contains(&w.as_str()) {
                     governed = true;
                     break;
                 }
-                let amount = w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) || matches!(w.as_str(), "million" | "billion" | "in" | "of" | "worth" | "more" | "additional" | "further" | "new" | "fresh" | "emergency" | "the" | "a" | "an" | "its" | "their" | "military" | "humanitarian" | "economic" | "financial" | "security" | "dollars" | "euros" | "another");
-                if k >= 6 || !amount {
+                let amount = w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) || matches!(w.as_str(), "million" | "billion" | "millions" | "billions" | "hundreds" | "tens" | "in" | "of" | "worth" | "more" | "additional" | "further" | "new" | "fresh" | "emergency" | "the" | "a" | "an" | "its" | "their" | "military" | "humanitarian" | "economic" | "financial" | "security" | "dollars" | "euros" | "another")
+                    || (sanction && matches!(w.as_str(), "package" | "round" | "set" | "wave" | "tougher" | "sweeping" | "targeted" | "fresh" | "economic" | "trade" | "sectoral"));
+                if k >= 8 || !amount {
                     break;
                 }
                 continue;
@@ -1495,6 +1637,13 @@ impl Ctx<'_, '_> {
         if !governed {
             return None;
         }
+        self.governing_subject_after_governed(args, s, cue, aid, false)
+    }
+
+    /// The clause subject of a governed nominal cue: the first actor of the sentence, with every
+    /// actor before the cue coordinated with it.
+    fn governing_subject_after_governed(&self, args: &[Arg], s: Span, cue: Span, aid: bool, trip: bool) -> Option<usize> {
+        let text = self.text;
         // A possessor belongs to its head ("Japan's Abe").
         let possessor = |i: usize| i + 1 < args.len() && matches!(crate::text::gap(text, args[i].span.end, args[i + 1].span.start), "'s " | "’s ");
         let before: Vec<usize> = (0..args.len()).filter(|&i| args[i].span.end <= cue.start && args[i].span.start >= s.start && !possessor(i)).collect();
@@ -1504,10 +1653,14 @@ impl Ctx<'_, '_> {
         }
         // Every actor before the cue must be coordinated with the subject.
         let group = coordinated(args, first, text);
-        if before.iter().any(|&i| (args[i].is_actor || args[i].bare) && !group.contains(&i)) {
+        // On a trip, the place travelled to may stand between ("visited Cairo for talks with").
+        let destination = |i: usize| trip && words_before(text, args[i].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()) || matches!(w.as_str(), "visited" | "visits" | "visiting" | "visit"));
+        if before.iter().any(|&i| (args[i].is_actor || args[i].bare) && !group.contains(&i) && !destination(i)) {
             return None;
         }
         let gap = text[args[first].span.end..cue.start].to_lowercase();
+        // "The United States, which gives ... aid to Y": a relative clause on the subject itself.
+        let gap = if aid { gap.strip_prefix(", which ").unwrap_or(&gap).to_string() } else { gap };
         if gap.contains(';') || gap.contains(" but ") || gap.contains(" who ") || gap.contains(" which ") || gap.split_whitespace().count() > 12 {
             return None;
         }
@@ -1964,6 +2117,21 @@ fn coordinated(args: &[Arg], k: usize, text: &str) -> Vec<usize> {
     if has_conjunction { (lo..=hi).collect() } else { vec![k] }
 }
 
+/// Whether the words between a cue and a later actor hold the cue's own object and then a second
+/// verb phrase: "welcomed the vote and urged Russia", "condemned the attack and called on Iran".
+/// The actor belongs to the second verb. A bare "and VERB" ("attacked and occupied Ukraine")
+/// shares its object and is no break.
+fn new_predicate_between(text: &str, from: usize, to: usize) -> bool {
+    if to <= from {
+        return false;
+    }
+    let words: Vec<String> = text[from..to].split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_string()).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let adverb = words.get(i + 1).is_some_and(|v| matches!(v.as_str(), "also" | "then" | "later" | "again"));
+        w == "and" && i > 0 && words.get(i + 1 + adverb as usize).is_some_and(|v| is_verb_word(v) && !matches!(v.as_str(), "also" | "then" | "later" | "again"))
+    })
+}
+
 /// No clause boundary (";", ", which", ", while", " but ") between two points.
 fn within_clause(text: &str, from: usize, to: usize) -> bool {
     if to < from {
@@ -2033,7 +2201,11 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
         Some(r) => r,
         None => {
             let prev = words_before(text, args[subj].span.start, 1).pop().unwrap_or_default();
-            if !matches!(prev.as_str(), "of" | "with" | "to" | "against" | "on" | "from" | "for" | "over") && !object_of_verb {
+            // "Beijing summoned the Japanese ambassador and criticized X": the actor is inside
+            // the object of a verb, after its determiner.
+            let pre2 = words_before(text, args[subj].span.start, 2);
+            let in_object = pre2.len() == 2 && matches!(pre2[0].as_str(), "the" | "a" | "an") && is_verb_word(&pre2[1]) && !SPEECH.contains(&pre2[1].as_str()) && !verb_group_word(&pre2[1]);
+            if !matches!(prev.as_str(), "of" | "with" | "to" | "against" | "on" | "from" | "for" | "over") && !object_of_verb && !in_object {
                 return None;
             }
             let i = g.rfind(" and ")?;
@@ -2043,7 +2215,14 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
             &g[i + 5..]
         }
     };
-    if !rest.split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') && verb_group_word(&w.replace('’', "'"))) {
+    // "... and reaffirmed its commitment to defend", "... and vowed to retaliate": a coordinated
+    // verb whose infinitive complement is the cue.
+    let complement = {
+        let w: Vec<&str> = rest.split_whitespace().collect();
+        w.len() >= 2 && w.len() <= 5 && w.last() == Some(&"to") && w[0].len() > 4 && w[0].ends_with("ed") && is_verb_word(w[0])
+            && !SPEECH.contains(&w[0]) && w[1..].iter().all(|x| x.chars().all(|c| c.is_lowercase()) && !matches!(*x, "and" | "or" | "but" | "that" | "which" | "who"))
+    };
+    if !complement && !rest.split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') && verb_group_word(&w.replace('’', "'"))) {
         return None;
     }
     let and_end = cue - rest.len();
