@@ -1515,6 +1515,11 @@ impl Ctx<'_, '_> {
         }
         let text = self.text;
         let s = a.sentences[si];
+        // Most sentences open with none of the openers' first words: settle that before allocating.
+        let first = text[s.start..s.end].split_whitespace().next().unwrap_or("");
+        if !["that", "this", "the", "his", "her", "those"].iter().any(|w| first.eq_ignore_ascii_case(w)) {
+            return;
+        }
         let lower = text[s.start..s.end].to_ascii_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
         let openers: &[&[&str]] = &[
@@ -1851,7 +1856,8 @@ impl Ctx<'_, '_> {
         }
         // memberOf: "Russia and China, both members of the UN Security Council"; "NATO member Poland".
         let lower = text[s.start..s.end].to_ascii_lowercase();
-        for pat in ["members of ", "member of ", "member states of ", "member state of "] {
+        let patterns: &[&str] = if lower.contains("member") { &["members of ", "member of ", "member states of ", "member state of "] } else { &[] };
+        for &pat in patterns {
             let mut from = 0;
             while let Some(i) = lower[from..].find(pat) {
                 let at = s.start + from + i;
@@ -1995,6 +2001,15 @@ impl Ctx<'_, '_> {
             "a violation of", "a flagrant violation", "a blatant violation", "an act of aggression", "a grave escalation", "dangerous escalation", "shameful", "deplorable", "a threat to",
         ];
         let speech = ["said", "says", "called", "calls", "described", "describes", "branded", "brands", "termed", "told reporters", "added", "warned"];
+        // Every censure phrase holds one of these stems: a sentence without any cannot judge anyone.
+        let stems = [
+            "unacceptable", "irresponsible", "provocati", "reckless", "illegal", "unlawful", "outrageous", "destabili", "violation", "aggression", "escalation", "shameful",
+            "deplorable", "threat",
+        ];
+        let lower = text[s.start..s.end].to_ascii_lowercase();
+        if !stems.iter().any(|w| lower.contains(w)) {
+            return;
+        }
         for (k, g) in args.iter().enumerate() {
             if !g.is_actor {
                 continue;
