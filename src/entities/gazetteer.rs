@@ -625,7 +625,7 @@ impl Builder {
             let found = entities.iter().position(|e| {
                 e.etype == EntityType::City
                     && e.country == Some(country)
-                    && (e.label == name || e.aliases.iter().any(|a| *a == name))
+                    && (e.label == name || e.aliases.contains(&name))
             });
             let city = match found {
                 Some(c) => c,

@@ -540,10 +540,7 @@ impl Ctx<'_, '_> {
                             let mut mapped = Vec::new();
                             for &e in &ents {
                                 if a.entities.get(e).etype == EntityType::Person {
-                                    match self.person_country(a, e) {
-                                        Some(c) => mapped.push(c),
-                                        None => {}
-                                    }
+                                    if let Some(c) = self.person_country(a, e) { mapped.push(c) }
                                 } else {
                                     mapped.push(e);
                                 }
@@ -728,7 +725,7 @@ impl Ctx<'_, '_> {
                     }
                     // "Katz warned that Israel would hit Beirut": the speaker's own state, as the
                     // subject of the reported clause, is not what he threatens.
-                    if relation == "threatens" && matches!(crate::text::gap(text, cspan.end, args[obj].span.start).trim(), "that" | "") && verb_like(&text[args[obj].span.end..s.end].trim_start()) {
+                    if relation == "threatens" && matches!(crate::text::gap(text, cspan.end, args[obj].span.start).trim(), "that" | "") && verb_like(text[args[obj].span.end..s.end].trim_start()) {
                         let mut own: Vec<usize> = Vec::new();
                         for &e in &args[subj].entities {
                             own.push(e);
@@ -1575,7 +1572,7 @@ impl Ctx<'_, '_> {
             return;
         };
         // Only the sentence's first actor is its subject.
-        if !prev_args.iter().filter(|g| g.is_actor).next().is_some_and(|f| f.span == target.span) {
+        if prev_args.iter().find(|g| g.is_actor).is_none_or(|f| f.span != target.span) {
             return;
         }
         let times = dates::find(&text[s.start..s.end], self.anchor, false);
@@ -1891,7 +1888,7 @@ impl Ctx<'_, '_> {
             let before = text[s.start..g.span.start].to_lowercase();
             // "Finland, which joined NATO in 2023", "Sweden formally joined NATO": a state that joined is a member.
             // Not "joined the European Union's talks", "joined the African Union mission".
-            let next = rest.trim_start().split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
+            let next = rest.split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
             let org_ends = rest.trim_start().is_empty()
                 || rest.starts_with([',', '.', ';', ':', ')'])
                 || next.starts_with(|c: char| c.is_ascii_digit())
