@@ -610,7 +610,7 @@ impl<'g> State<'g, '_> {
                 });
             }
             NameRole::Demonym | NameRole::Metonym => {
-                // "Mugabe's \"Blue House\" compound": someone's building, not a seat of government.
+                // "the tycoon's \"White House\" villa": someone's building, not a seat of government.
                 if first.role == NameRole::Metonym {
                     let before = text[..span.start].trim_end_matches(['"', '“', '‘', '\'']).trim_end();
                     if before.ends_with("'s") || before.ends_with("’s") {
@@ -825,7 +825,7 @@ impl<'g> State<'g, '_> {
             let named = |at: usize| !lower_domestic || is_capitalized(title_text) || possessor.is_some() || full_name_after(self.ents.gaz, text, at);
             let person = if is_capitalized(title_text) || possessor.is_some() || (lower_domestic && named(tspan.end)) { self.person_after(text, tspan.end, tokens, out) } else { None };
             if let Some((person, pspan)) = person {
-                // "a President Connolly would ...": a hypothetical holder, no office held.
+                // "a President Ramos would ...": a hypothetical holder, no office held.
                 let article = text[s.start..skip_tenure(text, title_start).len().max(s.start)].rsplit(char::is_whitespace).next().is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"));
                 if article && is_capitalized(title_text) {
                     continue;
@@ -882,10 +882,10 @@ impl<'g> State<'g, '_> {
                 }
                 continue;
             }
-            // "the movement's spokesman, Zabihullah Mujahid,": a title, a comma, a name.
+            // "the group's spokesman, Ahmed Farouk,": a title, a comma, a name.
             let after = &text[tspan.end..s.end];
             if let Some(rest) = after.strip_prefix(", ") {
-                // "spokesperson, Rear Admiral Daniel Hagari": a rank before the name is not part of it.
+                // "spokesperson, Rear Admiral Jan Kowal": a rank before the name is not part of it.
                 let mut at = s.end - rest.len() - 1;
                 if let Some(rank) = title_spans.iter().find(|sp| {
                     let lead = crate::text::gap(text, at, sp.start);
@@ -977,7 +977,7 @@ impl<'g> State<'g, '_> {
     /// no owner follows the name ("Mayor X of Y").
     fn default_office(&mut self, text: &str, s: Span, title_start: usize, role: &str, pspan: Span, out: &[Mention]) -> Option<usize> {
         // The state of the other holders of this unqualified title in the text first ("Prime
-        // Minister Netanyahu" makes "Prime Minister Yitzhak Shamir" Israel's), else the article's.
+        // Minister Modi" makes "Prime Minister Ram Kumar" India's), else the article's.
         let c = self.title_states.get(role).copied().or(self.doc_country)?;
         // A state's top offices are known: no "Prime Minister" for the United States, no
         // "President" for the United Kingdom. A foreign leader left unqualified gets nothing.
@@ -994,7 +994,7 @@ impl<'g> State<'g, '_> {
         }
         // Nor a top office the dictionary gives someone else on the article date: an unknown
         // "President X" in a Seoul business story is a company's president. (The text's own
-        // usage, "Prime Minister Netanyahu" before "Prime Minister Shamir", still counts.)
+        // usage, "Prime Minister Modi" before "Prime Minister Kumar", still counts.)
         if top && !self.title_states.contains_key(role) {
             let date = self.date?;
             if base == role && gaz.offices.iter().any(|o| o.of == c && o.role.eq_ignore_ascii_case(base) && o.held_on(date)) {
@@ -1163,7 +1163,7 @@ impl<'g> State<'g, '_> {
     }
 
     /// A run of two to four capitalised words ending at `end`: an unknown person named before
-    /// an apposition ("Ferit Hoxha, Albania's foreign minister").
+    /// an apposition ("Ana Petrova, Bulgaria's foreign minister").
     fn person_before(&mut self, text: &str, s: Span, end: usize, out: &mut Vec<Mention>) -> Option<(usize, usize)> {
         let head = crate::text::gap(text, s.start, end);
         let words: Vec<(usize, &str)> = head.split(' ').scan(0usize, |pos, w| {
@@ -1551,7 +1551,7 @@ impl<'g> State<'g, '_> {
             self.place_fact(place, &before, pspan, si, "located.place-noun", out);
             self.country_from_in(text, s, place, pspan, out);
         }
-        // "the Kunene region", "Kyiv's Shevchenko district".
+        // "the Erongo region", "Kyiv's Shevchenko district".
         for i in 1..tokens.len() {
             let t = tokens[i];
             let w = token_text(text, &t);
@@ -1623,7 +1623,7 @@ impl<'g> State<'g, '_> {
     }
 
     /// Unknown capitalised names a preposition and a country or region mark as places: "in
-    /// Oranjemund, Namibia", "to Boegoebaai in the Northern Cape", and names ending in a
+    /// Lüderitz, Namibia", "to Port Nolloth in the Northern Cape", and names ending in a
     /// landform ("Cam Ranh Bay in Vietnam") without the preposition.
     fn located_names(&mut self, text: &str, s: Span, si: usize, tokens: &[Token], out: &mut Vec<Mention>) {
         for i in 0..tokens.len() {

@@ -852,7 +852,7 @@ impl Ctx<'_, '_> {
                         note("no target after the nominal cue: dropped".into());
                         continue;
                     };
-                    // "his dismissal of Kim as a 'rocket man'": a tail must follow the target.
+                    // "her dismissal of the envoy as a 'puppet'": a tail must follow the target.
                     if let Some(tail) = &cue.tail {
                         let after: String = text[args[obj].span.end..s.end].trim_start().to_lowercase().chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’')).collect();
                         if !tail.split('|').any(|t| after.starts_with(t)) {
