@@ -958,7 +958,7 @@ impl Ctx<'_, '_> {
             };
             // A condition makes the event hypothetical: "Israel will strike Iran if it attacks",
             // "If Iran attacks, Israel will strike it".
-            // "said the two countries would sign": "would" in reported speech is the future of the
+            // "said the two governments would sign": "would" in reported speech is the future of the
             // past, a plan; a condition still makes it hypothetical below.
             // Only for scheduled acts (meetings, visits, signings): "said it would attack" stays a
             // hypothetical stance.
@@ -1143,10 +1143,10 @@ impl Ctx<'_, '_> {
             let own = text[last.start..last.end].to_lowercase();
             let inside = nouns.iter().find(|n| own.ends_with(&format!(" {n}")));
             let noun = inside.or_else(|| nouns.iter().find(|n| after.strip_prefix(' ').is_some_and(|r| r.starts_with(*n) && r[n.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))));
-            // "... while Australian, British and Japanese forces are also taking part": the group
+            // "... while Canadian, Dutch and Norwegian forces are also taking part": the group
             // joins exercises already told of; each state cooperates with the exercise's sides
             // (the latest joint exercise of the story), not with each other.
-            // Also "with forces from Japan and Australia also taking part".
+            // Also "with forces from Chile and Peru also taking part".
             let noun_len = if inside.is_some() { 0 } else { noun.map_or(0, |n| 1 + n.len()) };
             let from_forces = {
                 let p = words_before(text, first.start, 2);
@@ -1207,7 +1207,7 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// "his Asian trip, which will also take him to Seoul, Beijing and Hanoi": the traveller
+    /// "her Gulf tour, which will also take her to Doha, Riyadh and Muscat": the traveller
     /// visits each place; planned with "will", asserted with "took".
     fn trip_takes(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
         let text = self.text;
