@@ -1195,9 +1195,8 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let ents: Vec<usize> = group.clone().map(|i| args[i].entities[0]).collect();
-            let times = dates::find(&text[s.start..s.end], self.anchor, false);
             let cue = Span::new(first.start, last.end + noun_len);
-            let date = self.date_for(&times, &times, s, cue, Modality::Asserted, true);
+            let date = self.event_date(s, cue, Modality::Asserted, true);
             for i in 0..ents.len() {
                 for j in i + 1..ents.len() {
                     let (x, y) = (a.entities.get(ents[i]).clone(), a.entities.get(ents[j]).clone());
@@ -1248,9 +1247,8 @@ impl Ctx<'_, '_> {
                     k += 1;
                     group.push(k);
                 }
-                let times = dates::find(&text[s.start..s.end], self.anchor, moda != Modality::Asserted);
                 let cue = Span::new(at + 1, to);
-                let date = self.date_for(&times, &times, s, cue, moda, true);
+                let date = self.event_date(s, cue, moda, true);
                 for i in group {
                     let location = args[i].place.map(|pl| a.entities.get(pl).clone()).filter(|l| l.etype.is_place());
                     for &y in &args[i].entities {
@@ -1299,16 +1297,9 @@ impl Ctx<'_, '_> {
                     continue;
                 }
                 let (pol, moda) = self.qualifiers(text, args[j].span.end, vstart);
-                let times = dates::find(&text[s.start..s.end], self.anchor, false);
-                let future = dates::find(&text[s.start..s.end], self.anchor, true);
                 let cue = Span::new(vstart, vstart + verb.len());
-                let date = self.date_for(&times, &future, s, cue, moda, true);
-                for &x in &args[j].entities {
-                    for &y in &args[t].entities {
-                        let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
-                        self.emit(si, a, xe, "releases", ye, pol, moda, date.clone(), None, None, args[j].span.cover(args[t].span), "releases.hand-over-people-to".into(), 0.7);
-                    }
-                }
+                let date = self.event_date(s, cue, moda, true);
+                self.emit_pairs(si, a, &args[j].entities, "releases", &args[t].entities, pol, moda, &date, args[j].span.cover(args[t].span), "releases.hand-over-people-to", 0.7);
             }
         }
     }
@@ -1334,16 +1325,10 @@ impl Ctx<'_, '_> {
             if text[args[body].span.end..at].contains([';', '.']) || text[args[body].span.end..at].split_whitespace().count() > 12 {
                 continue;
             }
-            let times = dates::find(&text[s.start..s.end], self.anchor, false);
-            let cue = Span::new(at, after);
-            let date = self.date_for(&times, &times, s, cue, Modality::Asserted, true);
+            let date = self.event_date(s, Span::new(at, after), Modality::Asserted, true);
             for i in coordinated(args, req, text) {
-                for &x in &args[i].entities {
-                    for &y in &args[body].entities {
-                        let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
-                        self.emit(si, a, xe, "appealsTo", ye, Polarity::Positive, Modality::Asserted, date.clone(), None, None, args[body].span.cover(args[i].span), "appealsTo.meeting-at-request".into(), 0.65);
-                    }
-                }
+                let span = args[body].span.cover(args[i].span);
+                self.emit_pairs(si, a, &args[i].entities, "appealsTo", &args[body].entities, Polarity::Positive, Modality::Asserted, &date, span, "appealsTo.meeting-at-request", 0.65);
             }
         }
     }
@@ -1371,12 +1356,7 @@ impl Ctx<'_, '_> {
             if matches!(prev.as_str(), "former" | "ex" | "onetime" | "one-time") {
                 continue;
             }
-            for &x in &p.entities {
-                for &y in &g.entities {
-                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
-                    self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, None, None, None, g.span.cover(p.span), "criticizes.actor-critic-name".into(), 0.65);
-                }
-            }
+            self.emit_pairs(si, a, &p.entities, "criticizes", &g.entities, Polarity::Positive, Modality::Asserted, &None, g.span.cover(p.span), "criticizes.actor-critic-name", 0.65);
         }
         // "Israel drew sharp criticism from Turkey", "Hungary faced condemnation from the EU": the
         // source of the criticism criticizes the clause's subject.
@@ -1407,18 +1387,13 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let (pol, moda) = self.qualifiers(text, args[j].span.end.min(verb_at), verb_at);
-            let times = dates::find(&text[s.start..s.end], self.anchor, false);
-            let cue = Span::new(args[j].span.end, g.span.start);
-            let date = self.date_for(&times, &times, s, cue, moda, true);
+            let date = self.event_date(s, Span::new(args[j].span.end, g.span.start), moda, true);
+            let rule = format!("{relation}.drew-from");
             for i in coordinated(args, k, text) {
-                for &x in &args[i].entities {
-                    for &y in &args[j].entities {
-                        let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
-                        self.emit(si, a, xe, relation, ye, pol, moda, date.clone(), None, None, args[j].span.cover(g.span), format!("{relation}.drew-from"), 0.65);
-                    }
-                }
+                self.emit_pairs(si, a, &args[i].entities, relation, &args[j].entities, pol, moda, &date, args[j].span.cover(g.span), &rule, 0.65);
             }
         }
+
         // "Israel's Gaza war", "Russia's Ukraine war": the possessor wages war on the place named.
         for k in 1..args.len() {
             let (p, g) = (&args[k - 1], &args[k]);
@@ -1434,12 +1409,7 @@ impl Ctx<'_, '_> {
                 Some(pl) => vec![pl],
                 None => g.entities.clone(),
             };
-            for &x in &p.entities {
-                for &y in &targets {
-                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
-                    self.emit(si, a, xe, "attacks", ye, Polarity::Positive, Modality::Asserted, None, None, None, p.span.cover(g.span), "attacks.possessor-place-war".into(), 0.65);
-                }
-            }
+            self.emit_pairs(si, a, &p.entities, "attacks", &targets, Polarity::Positive, Modality::Asserted, &None, p.span.cover(g.span), "attacks.possessor-place-war", 0.65);
         }
         // "her NATO-critical stance", "Slovakia's EU-critical government": the possessor criticizes.
         for (k, g) in args.iter().enumerate() {
@@ -1452,12 +1422,7 @@ impl Ctx<'_, '_> {
             if !p.is_actor || !(matches!(gap, "'s " | "’s ") || (pron && gap == " ")) {
                 continue;
             }
-            for &x in &p.entities {
-                for &y in &g.entities {
-                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
-                    self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, None, None, None, p.span.cover(g.span), "criticizes.x-critical".into(), 0.65);
-                }
-            }
+            self.emit_pairs(si, a, &p.entities, "criticizes", &g.entities, Polarity::Positive, Modality::Asserted, &None, p.span.cover(g.span), "criticizes.x-critical", 0.65);
         }
         for pat in ["critics of ", "critic of "] {
             let mut from = 0;
@@ -1488,16 +1453,10 @@ impl Ctx<'_, '_> {
                 if words.iter().any(|w| !w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))) {
                     continue;
                 }
-                let times = dates::find(&text[s.start..s.end], self.anchor, false);
-                let cue = Span::new(at, at + pat.len());
-                let date = self.date_for(&times, &times, s, cue, Modality::Asserted, false);
+                let date = self.event_date(s, Span::new(at, at + pat.len()), Modality::Asserted, false);
                 for i in coordinated(args, t, text) {
-                    for &x in &args[k].entities {
-                        for &y in &args[i].entities {
-                            let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
-                            self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, date.clone(), None, None, args[k].span.cover(args[i].span), "criticizes.critic-of".into(), 0.7);
-                        }
-                    }
+                    let span = args[k].span.cover(args[i].span);
+                    self.emit_pairs(si, a, &args[k].entities, "criticizes", &args[i].entities, Polarity::Positive, Modality::Asserted, &date, span, "criticizes.critic-of", 0.7);
                 }
             }
         }
@@ -1575,17 +1534,11 @@ impl Ctx<'_, '_> {
         if prev_args.iter().find(|g| g.is_actor).is_none_or(|f| f.span != target.span) {
             return;
         }
-        let times = dates::find(&text[s.start..s.end], self.anchor, false);
         let cue = Span::new(s.start, from_at);
-        let date = self.date_for(&times, &times, s, cue, Modality::Asserted, true);
+        let date = self.event_date(s, cue, Modality::Asserted, true);
         let rule = format!("{relation}.reaction-from");
         for g in reactors {
-            for &x in &g.entities {
-                for &y in &target.entities {
-                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
-                    self.emit(si, a, xe, relation, ye, Polarity::Positive, Modality::Asserted, date.clone(), None, None, cue.cover(g.span), rule.clone(), 0.65);
-                }
-            }
+            self.emit_pairs(si, a, &g.entities, relation, &target.entities, Polarity::Positive, Modality::Asserted, &date, cue.cover(g.span), &rule, 0.65);
         }
     }
 
@@ -1692,6 +1645,24 @@ impl Ctx<'_, '_> {
 
     /// The nearest time expression in the sentence; else the article date for an asserted
     /// event told as news; else none.
+    /// The date of an event found outside the cue loop (which has the sentence's time
+    /// expressions at hand already): past readings for asserted events, future ones otherwise.
+    fn event_date(&self, s: Span, cue: Span, moda: Modality, default_to_article: bool) -> Option<String> {
+        let times = dates::find(&self.text[s.start..s.end], self.anchor, moda != Modality::Asserted);
+        self.date_for(&times, &times, s, cue, moda, default_to_article)
+    }
+
+    /// One record per (subject, object) pair of entities, with no location or role.
+    #[allow(clippy::too_many_arguments)]
+    fn emit_pairs(&mut self, si: usize, a: &Analysis, subjects: &[usize], relation: &str, objects: &[usize], polarity: Polarity, moda: Modality, date: &Option<String>, span: Span, rule: &str, confidence: f32) {
+        for &x in subjects {
+            for &y in objects {
+                let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
+                self.emit(si, a, xe, relation, ye, polarity, moda, date.clone(), None, None, span, rule.to_string(), confidence);
+            }
+        }
+    }
+
     fn date_for(&self, times: &[dates::TimeExpr], future_times: &[dates::TimeExpr], s: Span, cue: Span, moda: Modality, default_to_article: bool) -> Option<String> {
         let pool = if moda == Modality::Asserted { times } else { future_times };
         let c = cue.start - s.start;
@@ -2035,14 +2006,8 @@ impl Ctx<'_, '_> {
             if !censure.iter().any(|c| window.contains(&format!(" {c} "))) {
                 continue;
             }
-            let times = dates::find(&text[s.start..s.end], self.anchor, false);
-            let date = self.date_for(&times, &times, s, Span::new(g.span.end, vat), Modality::Asserted, true);
-            for &x in &g.entities {
-                for &y in &t.entities {
-                    let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
-                    self.emit(si, a, xe, "criticizes", ye, Polarity::Positive, Modality::Asserted, date.clone(), None, None, g.span.cover(t.span), "criticizes.reported-judgement".into(), 0.7);
-                }
-            }
+            let date = self.event_date(s, Span::new(g.span.end, vat), Modality::Asserted, true);
+            self.emit_pairs(si, a, &g.entities, "criticizes", &t.entities, Polarity::Positive, Modality::Asserted, &date, g.span.cover(t.span), "criticizes.reported-judgement", 0.7);
         }
     }
 
