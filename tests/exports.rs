@@ -98,7 +98,7 @@ fn json_ld_reads_back_and_the_event_table_has_gdelt_columns() {
     assert!(lines.next().unwrap().starts_with("GLOBALEVENTID\tSQLDATE\tMonthYear\tYear\tActor1Code\tActor1Name"));
     let row = events.lines().find(|l| l.contains("\tIRN\tIran\tISR\tIsrael\t195\t")).unwrap_or_else(|| panic!("{events}"));
     let f: Vec<&str> = row.split('\t').collect();
-    assert_eq!((f[1], f[10], f[11], f[12]), ("20241002", "19", "4", "-10"), "{row}");
+    assert_eq!((f[1], f[10], f[11], f[12]), ("20241001", "19", "4", "-10"), "{row}");
     // The event table takes the same selection as the other network formats.
     let conflict = ok(&["export", "--format", "events", "--store", &store, "--quad-class", "4", "--entity", "Iran"]).stdout;
     assert!(conflict.lines().count() >= 2 && conflict.lines().count() < events.lines().count(), "{conflict}");

@@ -321,7 +321,11 @@ impl Ctx<'_, '_> {
             // "the detained soldiers", "its occupied territories": a participle after a determiner is an adjective.
             if cue.frame == Frame::Verb && matches!(cm.form, Form::Past | Form::Participle) {
                 let prev = words_before(text, cspan.start, 1).pop().unwrap_or_default();
-                if matches!(prev.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "these" | "those" | "our" | "my") {
+                let determiner = |w: &str| matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "these" | "those" | "our" | "my");
+                // Also with a demonym between: "a Lebanese armed group".
+                let demonym_between = args.iter().any(|g| g.bare && g.span.end <= cspan.start && text[g.span.end..cspan.start].trim().is_empty())
+                    && words_before(text, cspan.start, 2).get(1).is_some_and(|w| determiner(w));
+                if determiner(&prev) || demonym_between {
                     note(format!("'{prev}' before the participle: an adjective, not a verb; dropped"));
                     continue;
                 }
@@ -369,6 +373,12 @@ impl Ctx<'_, '_> {
             // "Russian-occupied eastern Ukraine", "Saudi-led strikes": a participle fused to its
             // actor is an adjective; the actor is the word before the hyphen.
             let fused = cue.frame == Frame::Verb && matches!(cm.form, Form::Participle | Form::Past) && text[..cspan.start].ends_with('-');
+            // A cue with words after its target ("back * stance") is written for the active
+            // frame only: "a group backed by Iran" backs no stance.
+            if cue.tail.is_some() && (passive || reduced_by.is_some() || fused) {
+                note("a cue with words after its target has no passive or fused form: dropped".into());
+                continue;
+            }
             match cue.frame {
                 Frame::Verb if fused => {
                     let Some(agent) = args.iter().position(|g| g.span.end + 1 == cspan.start && (g.is_actor || g.bare)) else {
@@ -2130,7 +2140,8 @@ fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
         }
     }
     // Also a parenthetical phrase: "Trump, during a visit to Japan, praised Abe".
-    let open = ["who ", "which ", "whose ", "whom ", "during ", "after ", "following ", "speaking ", "in ", "at ", "on "]
+    // And an apposition: "Hezbollah, a group backed by Iran, fired".
+    let open = ["who ", "which ", "whose ", "whom ", "during ", "after ", "following ", "speaking ", "in ", "at ", "on ", "a ", "an "]
         .iter()
         .filter_map(|w| head[..close].rfind(&format!(", {w}")))
         .max()?;

@@ -287,6 +287,11 @@ fn drop_counts(sentence: &str) -> (String, Vec<usize>) {
                     i = j + 1;
                     continue;
                 }
+                // An approximation before a numeric count: "fired about 180 missiles at".
+                if matches!(&sentence[i..j], "about" | "around" | "nearly" | "roughly" | "almost" | "some" | "approximately") && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                    i = j + 1;
+                    continue;
+                }
             }
         }
         map.push(i);
