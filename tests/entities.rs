@@ -28,7 +28,12 @@ fn sentences_resolve_to_their_entities() {
         lines += 1;
         let cols: Vec<&str> = line.split('\t').collect();
         assert_eq!(cols.len(), 4, "tests/entities.tsv:{}: four columns expected", n + 1);
-        let doc = Document { id: format!("line-{}", n + 1), title: None, date: Some(cols[0].into()), source: None, url: None, text: cols[1].replace("\\n", "\n") };
+        // "2023-05-10 source=The Lusaka Herald" or "... url=https://...": the outlet, after the date.
+        let (date, outlet) = cols[0].split_once(' ').unwrap_or((cols[0], ""));
+        let source = outlet.strip_prefix("source=").map(String::from);
+        let url = outlet.strip_prefix("url=").map(String::from);
+        assert!(outlet.is_empty() || source.is_some() || url.is_some(), "tests/entities.tsv:{}: 'source=' or 'url=' expected after the date", n + 1);
+        let doc = Document { id: format!("line-{}", n + 1), title: None, date: Some(date.into()), source, url, text: cols[1].replace("\\n", "\n") };
         let (mentions, titles) = ex.mentions(&doc);
         let show = || mentions.iter().map(|m| format!("{}={:?}", m.label, m.etype)).collect::<Vec<_>>().join(", ");
         let has = |label: &str, t: Option<EntityType>| mentions.iter().any(|m| m.label == label && t.is_none_or(|t| m.etype == t));

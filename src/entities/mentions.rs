@@ -8,6 +8,7 @@
 
 use super::gazetteer::{Gazetteer, NameRole};
 use super::{EntityRef, EntityType};
+use crate::input::Document;
 use crate::text::{self, Span, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -19,6 +20,10 @@ const AGENT_NOUNS: &str = include_str!("../../data/lexicon/agent_nouns.txt");
 /// The office titles, their roles, and an automaton over them (case-insensitive).
 struct Titles {
     roles: Vec<(String, bool)>,
+    /// Roles that are a state's own office (scope "state").
+    state_roles: std::collections::HashSet<String>,
+    /// For a state office only some states have, their ISO alpha-3 codes, by role.
+    only_in: HashMap<String, Vec<String>>,
     automaton: AhoCorasick,
 }
 
@@ -27,9 +32,19 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
         .expect("bundled titles.tsv is valid");
     let mut words = Vec::new();
     let mut roles = Vec::new();
+    let mut state_roles = std::collections::HashSet::new();
+    let mut only_in = HashMap::new();
     for row in &t.rows {
+        let role = t.get(row, "role").to_string();
         words.push(t.get(row, "title").to_string());
-        roles.push((t.get(row, "role").to_string(), t.get(row, "head") == "yes"));
+        if t.get(row, "scope") == "state" {
+            state_roles.insert(role.clone());
+        }
+        let states: Vec<String> = t.list(row, "states").map(String::from).collect();
+        if !states.is_empty() {
+            only_in.insert(role.clone(), states);
+        }
+        roles.push((role, t.get(row, "head") == "yes"));
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
@@ -39,7 +54,7 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
         .start_kind(aho_corasick::StartKind::Both)
         .build(&words)
         .expect("title automaton");
-    Titles { roles, automaton }
+    Titles { roles, state_roles, only_in, automaton }
 });
 
 /// An automaton match: pattern index and byte offsets.
@@ -362,11 +377,14 @@ pub struct Analysis<'g> {
 }
 
 /// Finds and resolves the mentions of a whole document.
-pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analysis<'g> {
+pub fn analyze<'g>(gaz: &'g Gazetteer, doc: &Document) -> Analysis<'g> {
+    let text = doc.text.as_str();
+    let date = doc.date.as_deref();
     let sentences = text::sentences(text);
     // One search for the names of the whole text and of each sentence.
     let (doc_names, sentence_names) = gaz.find_names_in(text, &sentences);
     let (doc_titles, sentence_titles) = matches_in(&TITLES.automaton, text, &sentences);
+    let outlet = doc.source.as_deref().and_then(|s| outlet_country(gaz, s)).or_else(|| doc.url.as_deref().and_then(|u| url_host_country(gaz, u)));
     let mut st = State {
         ents: DocEntities::new(gaz),
         date,
@@ -378,7 +396,8 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         titles: Vec::new(),
         places: Vec::new(),
         new_short_names: HashMap::new(),
-        doc_country: document_country(gaz, text, &doc_names),
+        doc_country: document_country(gaz, doc, &doc_names, outlet),
+        outlet_country: outlet,
         title_states: title_analogies(gaz, text, date, &doc_titles),
     };
     let mut mentions = Vec::with_capacity(sentences.len());
@@ -424,6 +443,9 @@ struct State<'g, 'd> {
     /// country, else the one state the text names far more than any other. An unqualified
     /// domestic title ("Mayor X", "cabinet minister Y") belongs to it.
     doc_country: Option<usize>,
+    /// The state of the outlet that published the article, from its name or web address ("The
+    /// Namibian", "Houston Chronicle"), a dictionary index.
+    outlet_country: Option<usize>,
     /// For a domestic title the text uses unqualified before known office holders ("Prime
     /// Minister Netanyahu"), the one state they all hold it for (a dictionary index).
     title_states: HashMap<String, usize>,
@@ -978,16 +1000,21 @@ impl<'g> State<'g, '_> {
     fn default_office(&mut self, text: &str, s: Span, title_start: usize, role: &str, pspan: Span, out: &[Mention]) -> Option<usize> {
         // The state of the other holders of this unqualified title in the text first ("Prime
         // Minister Modi" makes "Prime Minister Ram Kumar" India's), else the article's.
-        let c = self.title_states.get(role).copied().or(self.doc_country)?;
+        let c = self.title_states.get(role).copied().or(self.doc_country);
+        let gaz = self.ents.gaz;
+        // An office only some states have ("Senator", "Secretary of State") goes to the article's
+        // state if it has one, else to the outlet's own: an American outlet writes "the late Sen.
+        // X" unqualified in a story from Hanoi.
+        let c = match TITLES.only_in.get(role) {
+            Some(states) => {
+                let has = |c: &usize| gaz.get(*c).iso3.as_deref().is_some_and(|iso| states.iter().any(|s| s == iso));
+                c.filter(has).or(self.outlet_country.filter(has))?
+            }
+            None => c?,
+        };
         // A state's top offices are known: no "Prime Minister" for the United States, no
         // "President" for the United Kingdom. A foreign leader left unqualified gets nothing.
-        let gaz = self.ents.gaz;
         let top = TITLES.roles.iter().any(|(r, head)| *head && r == role) || matches!(role, "Vice President" | "Vice-President" | "Deputy Prime Minister" | "Deputy Premier");
-        if let Some((_, iso)) = STYLED_ROLES.iter().find(|(r, _)| *r == role) {
-            if gaz.get(c).iso3.as_deref() != Some(*iso) {
-                return None;
-            }
-        }
         let base = role.trim_end_matches("-elect").trim_end_matches("-designate");
         if top && !gaz.offices.iter().any(|o| o.of == c && o.role.eq_ignore_ascii_case(base)) {
             return None;
@@ -2046,14 +2073,18 @@ fn org_name_at(text: &str, at: usize) -> Option<Span> {
 }
 
 /// The state an article belongs to, as a wire reader takes it: the country of its dateline
-/// ("KYIV, Ukraine (AP) —", "TOKYO (Reuters) -"), else the state it names most when that one
-/// is named at least three times and at least one and a half times as often as any other (a
-/// place in a state counts for it). None otherwise.
-fn document_country(gaz: &Gazetteer, text: &str, names: &[(usize, usize, &[super::gazetteer::NameHit])]) -> Option<usize> {
-    for line in text.lines() {
+/// ("KYIV, Ukraine (AP) —", "TOKYO (Reuters) -"), else the state its web address files it
+/// under ("/india-news/"), else the state it names most when that one is named at least three
+/// times and at least one and a half times as often as any other (a place in a state counts for
+/// it), else the `outlet`'s own state if the text names it. None otherwise.
+fn document_country(gaz: &Gazetteer, doc: &Document, names: &[(usize, usize, &[super::gazetteer::NameHit])], outlet: Option<usize>) -> Option<usize> {
+    for line in doc.text.lines() {
         if let Some(c) = dateline_country(gaz, line.trim_start()) {
             return Some(c);
         }
+    }
+    if let Some(c) = doc.url.as_deref().and_then(|u| url_section_country(gaz, u)) {
+        return Some(c);
     }
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for &(_, _, hits) in names {
@@ -2074,11 +2105,69 @@ fn document_country(gaz: &Gazetteer, text: &str, names: &[(usize, usize, &[super
             *counts.entry(c).or_default() += 1;
         }
     }
-    let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
+    let mut v: Vec<(usize, usize)> = counts.iter().map(|(&c, &n)| (c, n)).collect();
     v.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
     let (top, n) = *v.first()?;
     let second = v.get(1).map_or(0, |&(_, n)| n);
-    (n >= 3 && 2 * n >= 3 * second).then_some(top)
+    if n >= 3 && 2 * n >= 3 * second {
+        return Some(top);
+    }
+    // No state stands out: a national outlet writes its own state's offices unqualified ("The
+    // Namibian", "Times of X"), when the text names that state at all.
+    outlet.filter(|c| counts.contains_key(c))
+}
+
+/// The one state a set of words names, by a state's name or demonym or by a city or region of it
+/// ("Namibian", "Times of India", "Houston Chronicle"); none when they name two.
+fn named_country(gaz: &Gazetteer, words: &str, places: bool) -> Option<usize> {
+    let mut found = None;
+    for (_, _, hits) in gaz.find_names(words) {
+        let c = hits.iter().find_map(|h| {
+            let e = gaz.get(h.entity);
+            match (e.etype, h.role) {
+                (EntityType::Country, NameRole::Name | NameRole::Demonym) => Some(h.entity),
+                (EntityType::City | EntityType::Region, NameRole::Name) if places => gaz.country_of(h.entity),
+                _ => None,
+            }
+        });
+        match (found, c) {
+            (_, None) => {}
+            (None, Some(c)) => found = Some(c),
+            (Some(f), Some(c)) if f != c => return None,
+            _ => {}
+        }
+    }
+    found.filter(|&c| gaz.get(c).category.as_deref() != Some("historical"))
+}
+
+/// The state of a national outlet from its name, without the wire agency in brackets: "The
+/// Namibian", "Taipei Times (AFP)", "The Moscow Times".
+fn outlet_country(gaz: &Gazetteer, source: &str) -> Option<usize> {
+    let name = source.split('(').next().unwrap_or(source).trim();
+    named_country(gaz, name, true)
+}
+
+/// Words of a URL's host name as a name: `www.namibian.com.na` gives "Namibian".
+fn url_host_country(gaz: &Gazetteer, url: &str) -> Option<usize> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split('/').next().unwrap_or("");
+    host.split('.').filter(|w| w.len() > 3 && *w != "www").find_map(|w| named_country(gaz, &title_case(w), false))
+}
+
+/// A state a URL's section names: `/india-news/...`, `/world/uk-news/...`. The last part of the
+/// path is the story's own slug, whose words are its headline, not its section.
+fn url_section_country(gaz: &Gazetteer, url: &str) -> Option<usize> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = rest.split(['?', '#']).next().unwrap_or("");
+    let mut parts: Vec<&str> = path.split('/').skip(1).filter(|p| !p.is_empty()).collect();
+    parts.pop();
+    parts.iter().find_map(|part| {
+        let words: Vec<String> = part
+            .split(['-', '_'])
+            .map(|w| if w.len() <= 3 { w.to_uppercase() } else { title_case(w) })
+            .collect();
+        named_country(gaz, &words.join(" "), false)
+    })
 }
 
 /// For each domestic title the text writes unqualified (no demonym, name or possessive before
@@ -2167,30 +2256,11 @@ fn dateline_country(gaz: &Gazetteer, line: &str) -> Option<usize> {
     }
 }
 
-/// Titles that name an office of a state's own government, army or police, which a wire
-/// reader gives to the article's state when no state is said ("Mayor X said", "cabinet
-/// minister Y"). Not international posts (Secretary-General, envoy, ambassador), ranks alone,
-/// nor titles a company or party shares (chairman, director, chief, head, leader, spokesman),
-/// nor Governor (American outlets write it unqualified for their own governors whatever the
-/// story's state); see also [`STYLED_ROLES`].
-const DOMESTIC_ROLES: &[&str] = &[
-    "President", "President-elect", "Vice President", "Vice-President", "Prime Minister", "Prime Minister-designate", "Premier", "Deputy Prime Minister",
-    "Deputy Premier", "Chancellor", "Foreign Minister", "Defense Minister", "Defence Minister", "Interior Minister", "Finance Minister", "Trade Minister",
-    "Energy Minister", "Justice Minister", "Health Minister", "Economy Minister", "Foreign Ministry spokesman", "Foreign Ministry spokeswoman",
-    "Foreign Ministry spokesperson", "Mayor", "police chief", "deputy police chief", "cabinet minister", "government minister", "opposition leader",
-    "lawmaker", "army chief", "military chief",
-];
-
+/// A state's own office (scope "state" in data/lexicon/titles.tsv), which a reader gives to the
+/// article's state when no state is said ("Mayor X said", "minister of mines Y").
 fn is_domestic_role(role: &str) -> bool {
-    DOMESTIC_ROLES.contains(&role) || role.starts_with("minister of ") || role.starts_with("Minister of ") || STYLED_ROLES.iter().any(|(r, _)| *r == role)
+    TITLES.state_roles.contains(role) || role.starts_with("minister of ") || role.starts_with("Minister of ")
 }
-
-/// Titles only one state's government uses, written unqualified by its own outlets wherever the
-/// story is: they go to the article's state only when it is that state.
-const STYLED_ROLES: &[(&str, &str)] = &[
-    ("Secretary of State", "USA"), ("Defense Secretary", "USA"), ("National Security Adviser", "USA"), ("Senator", "USA"), ("Foreign Secretary", "GBR"),
-    ("Defence Secretary", "GBR"),
-];
 
 /// Lower-case nouns before a title that make it a post of some other body ("company president").
 const NON_STATE_HEADS: &[&str] = &[

@@ -102,7 +102,7 @@ const HYPOTHETICAL: &[&str] = &["could", "might", "may", "would", "threatened to
 pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<String>>) -> Vec<Relation> {
     let text = doc.text.as_str();
     let doc_date = doc.date.as_deref();
-    let mut a = mentions::analyze(&ex.gazetteer, text, doc_date);
+    let mut a = mentions::analyze(&ex.gazetteer, doc);
     let anchor = doc_date.and_then(PartialDate::parse);
     let mut out = Vec::new();
     let mut ctx = Ctx { ex, text, doc, anchor, out: &mut out, seen: HashSet::new() };

@@ -125,7 +125,7 @@ impl Extractor {
     /// The entity layer's view of a document: every resolved mention (its words, entity label
     /// and type) and every title fact (person, role, state or organisation). For tests and tools.
     pub fn mentions(&self, doc: &Document) -> (Vec<MentionView>, Vec<(String, String, String)>) {
-        let a = crate::entities::mentions::analyze(&self.gazetteer, &doc.text, doc.date.as_deref());
+        let a = crate::entities::mentions::analyze(&self.gazetteer, doc);
         let mut views = Vec::new();
         for m in a.mentions.iter().flatten() {
             if !m.modifier && crate::entities::mentions::is_bare_demonym(m) {
