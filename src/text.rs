@@ -220,3 +220,12 @@ mod tests {
         assert_eq!(words, vec!["The", "U.S.", "and", "Kim's", "Mazar-i-Sharif", ",", "2024", "."]);
     }
 }
+
+/// Verbs that report speech ("X said", "Y told reporters").
+pub const SPEECH: &[&str] = &["said", "says", "told", "added", "stated", "announced"];
+
+/// Whether a speech verb follows right after `at` ("X said", "X told reporters").
+pub fn speech_follows(text: &str, at: usize) -> bool {
+    let next = text[at..].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    SPEECH.contains(&next.as_str())
+}

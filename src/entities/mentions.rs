@@ -597,6 +597,25 @@ impl<'g> State<'g, '_> {
                 if is_capitalized(next) && next.chars().any(char::is_lowercase) && !NOT_NAME.contains(&next) && !MONTHS.contains(&next) && !next_known && TITLES.automaton.find(next).is_none_or(|m| m.len() != next.len()) {
                     return None;
                 }
+                // "Ursula Kern": a short name after another first name is someone else's surname
+                // (not Christian Kern). A spelling of the same first name ("Sergei Lavrov") or
+                // an initial stays.
+                let prev = text[..span.start].strip_suffix(' ').map(|h| h.rsplit(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("")).unwrap_or("");
+                if prev.chars().count() > 2 && is_capitalized(prev) && prev.chars().any(char::is_lowercase) && !NOT_NAME.contains(&prev) && !SENTENCE_OPENERS.contains(&prev) {
+                    // A title ending right before the name ("Prime Minister Kern") is no first name.
+                    let mut from = span.start.saturating_sub(40);
+                    while !text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    let head = text[from..span.start].trim_end();
+                    let titled = TITLES.automaton.find_iter(head).any(|m| m.end() == head.len());
+                    let known = titled || gaz.find_names(prev).iter().any(|&(a, b, _)| a == 0 && b == prev.len());
+                    let stem: String = prev.chars().take(3).collect::<String>().to_lowercase();
+                    let same_first = hits.iter().filter(|h| h.role == NameRole::ShortName).any(|h| gaz.get(h.entity).label.split_whitespace().next().is_some_and(|f| f.to_lowercase().starts_with(&stem)));
+                    if !known && !same_first {
+                        return None;
+                    }
+                }
                 // "To boost trade, ...": an English function word is not a short name (To Lam).
                 if matches!(word, "To" | "Do" | "An" | "So" | "No" | "On" | "In" | "At" | "As" | "By" | "If" | "Or" | "Up" | "We" | "Be" | "Go" | "It" | "Is" | "Us" | "He" | "Me" | "My") {
                     return None;
@@ -795,6 +814,7 @@ impl<'g> State<'g, '_> {
         titles.extend(extra);
         titles.sort_by_key(|(sp, _)| sp.start);
         let title_spans: Vec<Span> = titles.iter().map(|(sp, _)| *sp).collect();
+        let all_titles = titles.clone();
         for (tspan, role) in titles {
             let title_text = &text[tspan.start..tspan.end];
             // "the General Assembly", "the Supreme Leader's office": a title word inside a named
@@ -889,11 +909,14 @@ impl<'g> State<'g, '_> {
                     let of = of.or_else(|| self.office_from_dictionary(person, &role));
                     let (of, confidence) = match of {
                         Some(of) => (Some(of), 0.9),
-                        None if domestic => {
-                            let d = self.default_office(text, s, title_start, &role, pspan, out);
-                            (d.filter(|d| known_states.iter().all(|k| k == d)), 0.6)
-                        }
-                        None => (None, 0.6),
+                        None => match self.described_owner(text, s, title_start, out) {
+                            Some(place) => (Some(place), 0.8),
+                            None if domestic => {
+                                let d = self.default_office(text, s, title_start, &role, pspan, out);
+                                (d.filter(|d| known_states.iter().all(|k| k == d)), 0.6)
+                            }
+                            None => (None, 0.6),
+                        },
                     };
                     if let Some(of) = of {
                         // The second and later holders of a plural title: their own names, so that the
@@ -954,6 +977,9 @@ impl<'g> State<'g, '_> {
         }
         // "X, who heads the Y": a relative clause giving the office.
         self.who_heads(text, s, si, out);
+        self.served_as(text, s, si, &all_titles, out);
+        self.member_of(text, s, si, out);
+        self.predecessor(text, s, si, out);
         // A title and a rank before one name ("Commandant Rear Admiral X of Chile") are one fact.
         let mut seen = std::collections::HashSet::new();
         self.titles.retain(|t| t.sentence != si || seen.insert((t.person, t.of, t.span.end)));
@@ -1060,6 +1086,165 @@ impl<'g> State<'g, '_> {
             return None;
         }
         Some(self.ents.known(c))
+    }
+
+    /// "X, who has spent six years as an opposition lawmaker in Ireland's parliament", "Y served
+    /// as foreign minister of Norway": a state office held, said with "as" after a verb of tenure
+    /// whose subject is the person, with the state right after the title.
+    fn served_as(&mut self, text: &str, s: Span, si: usize, titles: &[(Span, String)], out: &mut Vec<Mention>) {
+        for (tspan, role) in titles {
+            if !is_domestic_role(role) {
+                continue;
+            }
+            let head = &text[s.start..tspan.start];
+            let Some(as_at) = head.rfind(" as ") else { continue };
+            // Only an article and adjectives between "as" and the title: not "as an aide to a lawmaker".
+            let between: Vec<&str> = head[as_at + 4..].split_whitespace().collect();
+            if between.len() > 4 || between.iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-') || NOT_MODIFIERS.contains(w)) {
+                continue;
+            }
+            let before: Vec<&str> = head[..as_at].split_whitespace().collect();
+            let Some(k) = before.iter().rposition(|w| TENURE_VERBS.contains(w)) else { continue };
+            // The verb's subject: the person right before it, or before "who" with an apposition between.
+            let mut j = k;
+            while j > 0 && matches!(before[j - 1], "has" | "had" | "have" | "also" | "once" | "previously" | "later") {
+                j -= 1;
+            }
+            if j > 0 && matches!(before[j - 1], "who" | "who’s" | "who's") {
+                j -= 1;
+            }
+            let subject_end = s.start + before[..j].iter().map(|w| w.len() + 1).sum::<usize>();
+            let subject_end = text[..subject_end].trim_end().trim_end_matches(',').len();
+            let Some(owner_at) = [" in the ", " of the ", " for the ", " in ", " of ", " for "].iter().find_map(|p| text[tspan.end..s.end].starts_with(p).then(|| tspan.end + p.len())) else { continue };
+            let Some(of) = out.iter().find(|m| m.span.start == owner_at && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Country).map(|m| m.entities[0]) else { continue };
+            // The nearest person before the subject's end, with at most an apposition after it
+            // ("X, a former mayor of Y, who ..."), or a new person named right there.
+            let nearest = out.iter().rev().find(|m| m.span.end <= subject_end && m.span.start >= s.start && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person).map(|m| (m.entities[0], m.span));
+            let (person, pstart) = match nearest {
+                Some((p, pspan)) if pspan.end == subject_end => (p, pspan.start),
+                Some((p, pspan)) if j < k && pspan.end < subject_end => {
+                    let gap = crate::text::gap(text, pspan.end, subject_end);
+                    if gap.split_whitespace().count() > 14 || !gap.starts_with(", ") || gap.contains(['.', ';']) {
+                        continue;
+                    }
+                    (p, pspan.start)
+                }
+                _ => match self.person_ending_at(text, s, subject_end, out) {
+                    Some(found) => found,
+                    None => continue,
+                },
+            };
+            if !self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
+                self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.8 });
+            }
+        }
+    }
+
+    /// "the party's leader in neighbouring Northern Ireland, First Minister X": a definite
+    /// description of an office holder right before an unqualified title names the place whose
+    /// office it is. Not a scene ("After talks in Beijing, Foreign Minister X said").
+    fn described_owner(&self, text: &str, s: Span, title_start: usize, out: &[Mention]) -> Option<usize> {
+        let head = text[s.start..title_start].trim_end().strip_suffix(',')?;
+        let end = s.start + head.len();
+        let m = out.iter().find(|m| m.span.end == end && m.entities.len() == 1)?;
+        let place = m.entities[0];
+        if !matches!(self.ents.get(place).etype, EntityType::Country | EntityType::Region | EntityType::City) {
+            return None;
+        }
+        let mut before: Vec<&str> = text[s.start..m.span.start].split_whitespace().collect();
+        // "in neighbouring X", "of the northern X".
+        if before.last().is_some_and(|w| w.chars().all(|c| c.is_lowercase()) && !matches!(*w, "in" | "of")) {
+            before.pop();
+        }
+        if before.last() == Some(&"the") {
+            before.pop();
+        }
+        if !matches!(before.pop(), Some("in" | "of")) {
+            return None;
+        }
+        // The description since the last clause boundary: a definite noun phrase about a holder.
+        let from = before.iter().rposition(|w| w.ends_with([',', ';']) || matches!(*w, "and" | "but" | "—" | "–")).map_or(0, |i| i + 1);
+        let description = &before[from..];
+        let definite = description.first().is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "its" | "their" | "his" | "her") || w.ends_with("'s") || w.ends_with("’s"));
+        let holder = description.iter().any(|w| HOLDER_NOUNS.contains(&w.trim_end_matches("'s").trim_end_matches("’s")));
+        (definite && holder).then_some(place)
+    }
+
+    /// "X, the finance member of the Eastern Cape's executive council", "Y, a member of Kenya's
+    /// parliament": membership of a body of a state or region, in an apposition after a person.
+    fn member_of(&mut self, text: &str, s: Span, si: usize, out: &mut Vec<Mention>) {
+        let stext = &text[s.start..s.end];
+        if !stext.contains(" member of ") {
+            return;
+        }
+        let found: Vec<usize> = stext.match_indices(" member of ").map(|(i, _)| s.start + i).collect();
+        for at in found {
+            let head = &text[s.start..at + 1];
+            let Some(open) = [", the ", ", a ", ", an "].iter().filter_map(|p| head.rfind(p)).max() else { continue };
+            if head[open..].split_whitespace().count() > 12 {
+                continue;
+            }
+            let mut oat = at + " member of ".len();
+            let the = text[oat..s.end].starts_with("the ");
+            if the {
+                oat += 4;
+            }
+            let Some((owner, mspan)) = out.iter().find(|m| m.span.start == oat && m.entities.len() == 1).map(|m| (m.entities[0], m.span)) else { continue };
+            if !matches!(self.ents.get(owner).etype, EntityType::Country | EntityType::Region | EntityType::City) {
+                continue;
+            }
+            let after = &text[mspan.end..s.end];
+            let Some(body) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")) else { continue };
+            let words: Vec<&str> = body.split(|c: char| !(c.is_alphabetic() || c == '-' || c == ' ')).next().unwrap_or("").split_whitespace().take_while(|w| w.chars().all(|c| c.is_lowercase() || c == '-')).take(3).collect();
+            if !words.last().is_some_and(|w| MEMBER_BODIES.contains(w)) {
+                continue;
+            }
+            let Some((person, pstart)) = self.person_ending_at(text, s, s.start + open, out) else { continue };
+            // The role as written: "member of the executive council", "member of parliament".
+            let role = format!("member of {}{}", if the { "the " } else { "" }, words.join(" "));
+            self.titles.push(TitleFact { person, role, of: owner, span: Span::new(pstart, mspan.end), sentence: si, confidence: 0.8 });
+        }
+    }
+
+    /// "X will succeed Y", "replaced Y", "Y's successor": Y holds, on the article's date, the
+    /// office the dictionary gives them, and the sentence says so.
+    fn predecessor(&mut self, text: &str, s: Span, si: usize, out: &mut Vec<Mention>) {
+        let Some(date) = self.date else { return };
+        let stext = &text[s.start..s.end];
+        if !SUCCESSION.iter().any(|c| stext.contains(c.trim())) {
+            return;
+        }
+        let is_person = |m: &Mention, ents: &DocEntities| m.entities.len() == 1 && ents.get(m.entities[0]).etype == EntityType::Person;
+        let mut found = Vec::new();
+        for cue in SUCCESSION {
+            for (i, _) in stext.match_indices(cue) {
+                let at = s.start + i + cue.len();
+                // The first person after the cue, with at most a short apposition before the name.
+                let Some(m) = out.iter().find(|m| m.span.start >= at && m.span.start < s.end && is_person(m, &self.ents)) else { continue };
+                let gap = crate::text::gap(text, at, m.span.start);
+                // "will replace the old bridge, X said": the speaker, not the one replaced.
+                let speaker = crate::text::speech_follows(text, m.span.end);
+                if gap.split_whitespace().count() <= 4 && !gap.contains(['.', ';', ':']) && !speaker {
+                    found.push((m.entities[0], Span::new(s.start + i + 1, m.span.end)));
+                }
+            }
+        }
+        // "Y's successor".
+        for m in out.iter().filter(|m| is_person(m, &self.ents)) {
+            let after = &text[m.span.end..s.end];
+            if after.starts_with("'s successor") || after.starts_with("’s successor") {
+                found.push((m.entities[0], m.span));
+            }
+        }
+        for (person, span) in found {
+            let Some(g) = self.ents.gaz_index(person) else { continue };
+            let gaz = self.ents.gaz;
+            let Some(office) = gaz.offices_of(g, Some(date)).next() else { continue };
+            let of = self.ents.known(office.of);
+            if !self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
+                self.titles.push(TitleFact { person, role: office.role.clone(), of, span, sentence: si, confidence: 0.6 });
+            }
+        }
     }
 
     /// The person named right before an apposition's comma: a person mention ending at `end`,
@@ -2395,6 +2580,22 @@ const RANKS: &[&str] = &[
 const AFFILIATIONS: &[&str] = &["senior fellow", "fellow", "expert", "analyst", "researcher", "professor", "scholar"];
 
 /// Verbs that give a person the title after them ("was named the new leader of X").
+/// Verbs of holding an office for a time: "served as", "spent nine years as".
+const TENURE_VERBS: &[&str] = &["served", "serves", "serving", "spent", "spends", "spending", "worked", "works", "sat", "sits", "remained", "remains"];
+
+/// Words that end an article-and-adjectives run before a title ("as an aide to a lawmaker").
+const NOT_MODIFIERS: &[&str] = &["to", "of", "for", "with", "and", "or", "by", "in", "on", "at", "from", "who", "that", "which", "than"];
+
+/// Nouns of an office holder in a description before a title ("the party's leader in X, First
+/// Minister Y").
+const HOLDER_NOUNS: &[&str] = &["leader", "head", "chief", "official", "governor", "mayor", "minister", "premier", "president", "ruler", "administrator", "representative"];
+
+/// Bodies a person is a member of ("member of Kenya's parliament", "the Eastern Cape's executive council").
+const MEMBER_BODIES: &[&str] = &["parliament", "council", "assembly", "senate", "cabinet", "legislature", "politburo", "committee", "congress"];
+
+/// Words before the predecessor whose office a successor takes ("will succeed X", "replaced Y").
+const SUCCESSION: &[&str] = &[" succeed ", " succeeds ", " succeeded ", " succeeding ", " replace ", " replaces ", " replaced ", " replacing ", " successor to ", " successor of "];
+
 const APPOINTED: &[&str] = &[
     "was named", "has been named", "was appointed", "has been appointed", "was elected", "has been elected", "was chosen as", "was picked as",
     "was sworn in as", "became", "becomes", "was installed as", ", who doubles as", ", who also serves as", ", who serves as", ", who is also",

@@ -13,7 +13,7 @@ use crate::dates::{self, PartialDate};
 use crate::entities::mentions::{self, Analysis, Mention, MentionKind};
 use crate::entities::{EntityRef, EntityType};
 use crate::input::Document;
-use crate::text::{self, Span};
+use crate::text::{self, speech_follows, Span, SPEECH};
 use crate::vocab::Kind;
 use std::collections::HashSet;
 
@@ -58,7 +58,6 @@ const STANCE_VERBS: &[&str] = &["opposed", "opposes", "oppose", "condemned", "co
     "denied", "denies", "welcomed", "welcomes", "supported", "supports", "backed", "backs", "urged", "urges", "demanded", "demands", "praised", "praises", "discussed", "discusses",
     "feared", "fears", "warned", "warns", "said", "says", "called", "calls", "sought", "seeks", "wants", "wanted", "protested", "protests", "slammed", "slams", "questioned", "decried"];
 /// Verbs that open reported speech.
-const SPEECH: &[&str] = &["said", "says", "told", "added", "stated", "announced"];
 /// Verbs of saying whose object is a stance noun told as news ("expressed its readiness to").
 const EXPRESSIVE: &[&str] = &["expressed", "expresses", "voiced", "voices", "reaffirmed", "reaffirms", "reiterated", "reiterates", "conveyed", "conveys", "signaled", "signalled", "signals", "declared", "declares", "stressed", "underlined", "affirmed"];
 /// How many words may stand between a verb cue and its target ("condemned the recent strikes on").
@@ -1243,7 +1242,7 @@ impl Ctx<'_, '_> {
                 // else, with no person named in the sentence, the pronoun's own antecedent.
                 let person = |g: &&Arg| g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Person);
                 let named: Vec<&Arg> = args.iter().filter(|g| g.span.end <= at && g.is_actor && person(g) && !matches!(text[g.span.start..g.span.end].to_lowercase().as_str(), "he" | "she" | "his" | "her" | "him")).collect();
-                let traveller = match named.iter().rev().find(|g| !words_after_is_speech(text, g.span.end)) {
+                let traveller = match named.iter().rev().find(|g| !speech_follows(text, g.span.end)) {
                     Some(g) => *g,
                     None if named.is_empty() && person(&pron) => pron,
                     None => continue,
@@ -1722,7 +1721,7 @@ impl Ctx<'_, '_> {
                     if crate::text::gap(text, m.span.end, next.span.start).trim() == "," {
                         let c = a.entities.country_of(e);
                         // "..., India said": a speaker is not a container.
-                        if c.is_some() && next.entities.first().copied() == c && next.kind == MentionKind::Name && !words_after_is_speech(text, next.span.end) {
+                        if c.is_some() && next.entities.first().copied() == c && next.kind == MentionKind::Name && !speech_follows(text, next.span.end) {
                             let (x, y) = (a.entities.get(e).clone(), a.entities.get(c.unwrap()).clone());
                             self.emit(si, a, x, "locatedIn", y, Polarity::Positive, Modality::Asserted, None, None, None, m.span.cover(next.span), "located.place-comma-country".into(), 0.85);
                         }
@@ -2146,12 +2145,6 @@ fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
         .filter_map(|w| head[..close].rfind(&format!(", {w}")))
         .max()?;
     Some(Span::new(s.start + open, s.start + close + 1))
-}
-
-/// Whether a speech verb follows right after `at` ("X said", "X told reporters").
-fn words_after_is_speech(text: &str, at: usize) -> bool {
-    let next = text[at..].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    SPEECH.contains(&next.as_str())
 }
 
 /// Whether the words before a verb cue are "and|but|while|; PRONOUN [verb group]", the pronoun
