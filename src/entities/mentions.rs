@@ -593,7 +593,12 @@ impl<'g> State<'g, '_> {
                 // "Jonathan Moyo", "Abe Lincoln": a short name before another capitalised word
                 // of a name is someone else's first name (not Goodluck Jonathan).
                 let next = text[span.end..].strip_prefix(' ').map(|r| r.split(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("")).unwrap_or("");
-                let next_known = !next.is_empty() && gaz.find_names(next).iter().any(|&(a, b, _)| a == 0 && b == next.len());
+                // A word that names a place or body is no surname; another person's short name is
+                // one ("Ali Hassan" is neither Abiy Ahmed Ali nor Samia Suluhu Hassan), unless
+                // this person was named before ("the Trump Putin summit").
+                let seen = self.last_person.iter().any(|&p| self.ents.gaz_index(p).is_some_and(|g| hits.iter().any(|h| h.role == NameRole::ShortName && h.entity == g)));
+                let names_other = |w: &str| gaz.find_names(w).iter().any(|&(a, b, h)| a == 0 && b == w.len() && (seen || h.iter().any(|h| h.role != NameRole::ShortName)));
+                let next_known = !next.is_empty() && names_other(next);
                 if is_capitalized(next) && next.chars().any(char::is_lowercase) && !NOT_NAME.contains(&next) && !MONTHS.contains(&next) && !next_known && TITLES.automaton.find(next).is_none_or(|m| m.len() != next.len()) {
                     return None;
                 }
@@ -609,7 +614,7 @@ impl<'g> State<'g, '_> {
                     }
                     let head = text[from..span.start].trim_end();
                     let titled = TITLES.automaton.find_iter(head).any(|m| m.end() == head.len());
-                    let known = titled || gaz.find_names(prev).iter().any(|&(a, b, _)| a == 0 && b == prev.len());
+                    let known = titled || names_other(prev);
                     let stem: String = prev.chars().take(3).collect::<String>().to_lowercase();
                     let same_first = hits.iter().filter(|h| h.role == NameRole::ShortName).any(|h| gaz.get(h.entity).label.split_whitespace().next().is_some_and(|f| f.to_lowercase().starts_with(&stem)));
                     if !known && !same_first {
@@ -959,20 +964,36 @@ impl<'g> State<'g, '_> {
                 }
                 continue;
             }
-            let tenure_start = skip_tenure(text, tspan.start).len();
-            let tenure_start = if tenure_start < tspan.start { tenure_start + 1 } else { tspan.start };
+            // "X, executive vice president of Y": lower-case words before the title are part of it.
+            let from = title_start.min(tspan.start);
+            let tenure_start = skip_tenure(text, from).len();
+            let tenure_start = if tenure_start < from { tenure_start + 1 } else { from };
             let Some(possessor_start) = self.apposition_start(text, tenure_start, out) else { continue };
-            let before = text[..possessor_start].trim_end();
-            let Some(before) = before.strip_suffix(',') else { continue };
-            let before_end = before.trim_end().len();
-            let Some((person, pstart)) = self.person_ending_at(text, s, before_end, out) else { continue };
+            let head = text[..possessor_start].trim_end();
+            let (person, pstart) = if let Some(before) = head.strip_suffix(',') {
+                let Some(found) = self.person_ending_at(text, s, before.trim_end().len(), out) else { continue };
+                found
+            } else if let Some(before) = head.strip_suffix(" and") {
+                // "X, executive vice president of Y and a former U.S. ambassador": a second title
+                // in the same apposition.
+                let end = before.len();
+                let same = self.titles.iter().rev().find(|t| {
+                    let g = crate::text::gap(text, t.span.end, end);
+                    t.sentence == si && t.span.end <= end && g.split_whitespace().count() <= 6 && !g.contains([',', ';', '.', '"', '“', '”'])
+                });
+                let Some(t) = same else { continue };
+                (t.person, t.span.start)
+            } else {
+                continue;
+            };
             // "the leader of X" with X unresolved: the owner is said, so the dictionary may not guess it.
             let owner_said = text[tspan.end..s.end].starts_with(" of ");
             let of = possessor
                 .or_else(|| self.of_after(text, tspan.end, out))
                 .or_else(|| if owner_said { None } else { self.office_from_dictionary(person, &role) });
             if let Some(of) = of {
-                self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
+                let role = written_role.clone().unwrap_or_else(|| if from < tspan.start { text[from..tspan.end].to_string() } else { role.clone() });
+                self.titles.push(TitleFact { person, role, of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
             }
         }
         // "X, who heads the Y": a relative clause giving the office.
@@ -1107,7 +1128,7 @@ impl<'g> State<'g, '_> {
             let Some(k) = before.iter().rposition(|w| TENURE_VERBS.contains(w)) else { continue };
             // The verb's subject: the person right before it, or before "who" with an apposition between.
             let mut j = k;
-            while j > 0 && matches!(before[j - 1], "has" | "had" | "have" | "also" | "once" | "previously" | "later") {
+            while j > 0 && matches!(before[j - 1], "has" | "had" | "have" | "was" | "were" | "been" | "also" | "once" | "previously" | "later") {
                 j -= 1;
             }
             if j > 0 && matches!(before[j - 1], "who" | "who’s" | "who's") {
@@ -1115,8 +1136,6 @@ impl<'g> State<'g, '_> {
             }
             let subject_end = s.start + before[..j].iter().map(|w| w.len() + 1).sum::<usize>();
             let subject_end = text[..subject_end].trim_end().trim_end_matches(',').len();
-            let Some(owner_at) = [" in the ", " of the ", " for the ", " in ", " of ", " for "].iter().find_map(|p| text[tspan.end..s.end].starts_with(p).then(|| tspan.end + p.len())) else { continue };
-            let Some(of) = out.iter().find(|m| m.span.start == owner_at && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Country).map(|m| m.entities[0]) else { continue };
             // The nearest person before the subject's end, with at most an apposition after it
             // ("X, a former mayor of Y, who ..."), or a new person named right there.
             let nearest = out.iter().rev().find(|m| m.span.end <= subject_end && m.span.start >= s.start && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person).map(|m| (m.entities[0], m.span));
@@ -1134,8 +1153,21 @@ impl<'g> State<'g, '_> {
                     None => continue,
                 },
             };
+            // The state after the title, else (nothing naming another owner there) the article's own.
+            let owner_at = [" in the ", " of the ", " for the ", " in ", " of ", " for "].iter().find_map(|p| text[tspan.end..s.end].starts_with(p).then(|| tspan.end + p.len()));
+            let said = owner_at.and_then(|at| out.iter().find(|m| m.span.start == at && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Country).map(|m| m.entities[0]));
+            let (of, confidence) = match (said, owner_at, self.doc_country) {
+                (Some(of), _, _) => (of, 0.8),
+                // A known person's own office; a state's top office only then.
+                (None, None, _) if self.ents.gaz_index(person).is_some() => match self.office_from_dictionary(person, role) {
+                    Some(of) => (of, 0.8),
+                    None => continue,
+                },
+                (None, None, Some(c)) if !TITLES.roles.iter().any(|(r, head)| *head && r == role) => (self.ents.known(c), 0.6),
+                _ => continue,
+            };
             if !self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
-                self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.8 });
+                self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence });
             }
         }
     }
@@ -1403,8 +1435,17 @@ impl<'g> State<'g, '_> {
         if out.iter().any(|m| m.span.start < span.end && m.span.end > span.start && m.entities.first().is_some_and(|&e| self.ents.get(e).etype != EntityType::Person)) {
             return None;
         }
-        let person = self.ents.new_person(&text[span.start..span.end]);
-        out.push(Mention { span, entities: vec![person], kind: MentionKind::TitledPerson, modifier: false, stands_for: None, agent: false });
+        let name = &text[span.start..span.end];
+        // "Abu Amer" after "Sadeq Abu Amer": the end of a full name the text gave before.
+        let earlier = self.last_person.iter().rev().copied().find(|&p| {
+            let label = &self.ents.get(p).label;
+            label.len() > name.len() && label.ends_with(name) && label[..label.len() - name.len()].ends_with(' ')
+        });
+        let (person, kind) = match earlier {
+            Some(p) => (p, MentionKind::ShortName),
+            None => (self.ents.new_person(name), MentionKind::TitledPerson),
+        };
+        out.push(Mention { span, entities: vec![person], kind, modifier: false, stands_for: None, agent: false });
         Some((person, span.start))
     }
 
@@ -1421,7 +1462,8 @@ impl<'g> State<'g, '_> {
         }) {
             start = m.span.start;
         }
-        let head = text[..start].trim_end();
+        // "a former U.S. ambassador": tenure words before the possessor too.
+        let head = skip_tenure(text, start);
         for det in ["the", "a", "an", "The"] {
             if let Some(h) = head.strip_suffix(det) {
                 if h.ends_with(' ') || h.ends_with(',') {
@@ -2581,7 +2623,11 @@ const AFFILIATIONS: &[&str] = &["senior fellow", "fellow", "expert", "analyst", 
 
 /// Verbs that give a person the title after them ("was named the new leader of X").
 /// Verbs of holding an office for a time: "served as", "spent nine years as".
-const TENURE_VERBS: &[&str] = &["served", "serves", "serving", "spent", "spends", "spending", "worked", "works", "sat", "sits", "remained", "remains"];
+/// Also the verbs of leaving or losing one ("was ousted as vice-president").
+const TENURE_VERBS: &[&str] = &[
+    "served", "serves", "serving", "spent", "spends", "spending", "worked", "works", "sat", "sits", "remained", "remains", "ousted", "removed", "sacked",
+    "fired", "dismissed", "resigned", "resigns", "quit", "quits", "retired", "retires",
+];
 
 /// Words that end an article-and-adjectives run before a title ("as an aide to a lawmaker").
 const NOT_MODIFIERS: &[&str] = &["to", "of", "for", "with", "and", "or", "by", "in", "on", "at", "from", "who", "that", "which", "than"];
@@ -2599,6 +2645,8 @@ const SUCCESSION: &[&str] = &[" succeed ", " succeeds ", " succeeded ", " succee
 const APPOINTED: &[&str] = &[
     "was named", "has been named", "was appointed", "has been appointed", "was elected", "has been elected", "was chosen as", "was picked as",
     "was sworn in as", "became", "becomes", "was installed as", ", who doubles as", ", who also serves as", ", who serves as", ", who is also",
+    // "X is the head of Y": a copula before a title says the office too.
+    "is", "was", "remains",
 ];
 
 /// Relative clauses that give the office of the person before them, and the role they give.
