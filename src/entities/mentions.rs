@@ -870,7 +870,13 @@ impl<'g> State<'g, '_> {
             // Moyo and ..." is not Goodluck Jonathan.)
             let lower_domestic = domestic && (!is_capitalized(&role) || written_role.is_some());
             let named = |at: usize| !lower_domestic || is_capitalized(title_text) || possessor.is_some() || full_name_after(self.ents.gaz, text, at);
-            let person = if is_capitalized(title_text) || possessor.is_some() || (lower_domestic && named(tspan.end)) { self.person_after(text, tspan.end, tokens, out) } else { None };
+            // "former leader Ismail Haniyeh": a lower-case title before a known holder of it.
+            let holder_after = || {
+                let rest = text[tspan.end..s.end].strip_prefix(' ').unwrap_or("");
+                let gaz = self.ents.gaz;
+                gaz.find_names(&rest[..rest.len().min(60)]).first().is_some_and(|&(a, _, hits)| a == 0 && hits.iter().any(|h| h.role == NameRole::Name && gaz.offices_of(h.entity, None).any(|o| same_role(&o.role, &role))))
+            };
+            let person = if is_capitalized(title_text) || possessor.is_some() || (lower_domestic && named(tspan.end)) || holder_after() { self.person_after(text, tspan.end, tokens, out) } else { None };
             if let Some((person, pspan)) = person {
                 // "a President Ramos would ...": a hypothetical holder, no office held.
                 let article = text[s.start..skip_tenure(text, title_start).len().max(s.start)].rsplit(char::is_whitespace).next().is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"));
@@ -1607,7 +1613,7 @@ impl<'g> State<'g, '_> {
         let g = self.ents.gaz_index(person)?;
         let gaz = self.ents.gaz;
         let role = role.strip_suffix("-elect").unwrap_or(role);
-        let same = |o: &&super::gazetteer::Office| o.role.eq_ignore_ascii_case(role);
+        let same = |o: &&super::gazetteer::Office| same_role(&o.role, role);
         let office = gaz
             .offices_of(g, self.date)
             .find(same)
@@ -2481,6 +2487,11 @@ fn dateline_country(gaz: &Gazetteer, line: &str) -> Option<usize> {
         [c, rest @ ..] if rest.iter().all(|r| r == c) => Some(*c),
         _ => None,
     }
+}
+
+/// Whether two role names are the same office, whatever the case and hyphens ("Vice-President").
+fn same_role(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x.eq_ignore_ascii_case(&y) || (matches!(x, b'-' | b' ') && matches!(y, b'-' | b' ')))
 }
 
 /// A state's own office (scope "state" in data/lexicon/titles.tsv), which a reader gives to the
