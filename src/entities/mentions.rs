@@ -508,6 +508,8 @@ impl<'g> State<'g, '_> {
         }
         // 2. Titled people, before and after their names.
         self.titled_people(text, s, si, &tokens, titles, &mut out);
+        // 2a. Unknown people who speak: "Sadeq Haddad told the AP", "said Maria Lopez,".
+        self.speakers(text, &tokens, &mut out);
         // 2b. Unknown places set by a preposition and their country: "in X, Namibia", "to X in Y".
         self.located_names(text, s, si, &tokens, &mut out);
         // 3. "It has been trying to ...": a sentence-initial "It" before a verb refers back to the
@@ -1113,6 +1115,45 @@ impl<'g> State<'g, '_> {
             return None;
         }
         Some(self.ents.known(c))
+    }
+
+    /// "Karim Haddad told the AP", "said Maria Lopez, a teacher": an unknown name of two to four
+    /// capitalised words right before or after a speech verb is a person's, unless a word of it
+    /// names an institution ("Human Rights Watch said") or a title.
+    fn speakers(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+        let mut found = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let w = token_text(text, t);
+            if !matches!(w, "said" | "says" | "told" | "added") {
+                continue;
+            }
+            if let Some(span) = name_run_before(text, tokens, i, out) {
+                found.push(span);
+            }
+            // "said X," or "said X." (not "said Israel would ...": a dictionary name is covered).
+            if w == "said" {
+                if let Some((span, next, _)) = name_run(text, tokens, i + 1, out) {
+                    let after = tokens.get(next).map_or("", |t| token_text(text, t));
+                    if next >= tokens.len() || matches!(after, "," | "." | ";") {
+                        found.push(span);
+                    }
+                }
+            }
+        }
+        for span in found {
+            let name = &text[span.start..span.end];
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let capitalised = words.iter().filter(|w| is_capitalized(w)).count();
+            if !(2..=4).contains(&capitalised) || is_covered(out, span) {
+                continue;
+            }
+            if words.iter().any(|w| INSTITUTION_WORDS.contains(w) || SENTENCE_OPENERS.contains(w)) || TITLES.automaton.find(name).is_some() {
+                continue;
+            }
+            let person = self.ents.new_person(name);
+            out.push(Mention { span, entities: vec![person], kind: MentionKind::TitledPerson, modifier: false, stands_for: None, agent: false });
+        }
+        out.sort_by_key(|m| m.span.start);
     }
 
     /// "X, who has spent six years as an opposition lawmaker in Ireland's parliament", "Y served
@@ -2633,6 +2674,17 @@ const RANKS: &[&str] = &[
 const AFFILIATIONS: &[&str] = &["senior fellow", "fellow", "expert", "analyst", "researcher", "professor", "scholar"];
 
 /// Verbs that give a person the title after them ("was named the new leader of X").
+/// Words of a body's or outlet's name, never of a person's ("Human Rights Watch", "State
+/// Department", "Sky News").
+const INSTITUTION_WORDS: &[&str] = &[
+    "Ministry", "Office", "Department", "Council", "Committee", "Party", "Group", "Agency", "Army", "Forces", "Force", "Police", "Guard", "Guards",
+    "Court", "Bank", "News", "Times", "Post", "Journal", "Press", "Radio", "Television", "Service", "Institute", "University", "Union", "Association",
+    "Organization", "Organisation", "Commission", "Authority", "Government", "Administration", "House", "Network", "Daily", "Media", "Watch",
+    "International", "Foundation", "Center", "Centre", "Corps", "Command", "Company", "Corporation", "Fund", "Movement", "Front", "Brigade", "Brigades",
+    "State", "States", "Republic", "Kingdom", "Federation", "Navy", "Airlines", "Airways", "Reuters", "Jazeera", "Monitor", "Observatory", "Crescent",
+    "Cross", "Alliance", "League", "Congress", "Parliament", "Assembly", "Senate", "Ministers", "Officials", "Sources", "Statement", "Embassy",
+];
+
 /// Verbs of holding an office for a time: "served as", "spent nine years as".
 /// Also the verbs of leaving or losing one ("was ousted as vice-president").
 const TENURE_VERBS: &[&str] = &[
