@@ -1117,9 +1117,9 @@ impl<'g> State<'g, '_> {
         Some(self.ents.known(c))
     }
 
-    /// "Karim Haddad told the AP", "said Maria Lopez, a teacher": an unknown name of two to four
-    /// capitalised words right before or after a speech verb is a person's, unless a word of it
-    /// names an institution ("Human Rights Watch said") or a title.
+    /// "Karim Haddad told the AP", “...,” said Maria Lopez: an unknown name of two to four
+    /// capitalised words that tells, or that a quote is attributed to, is a person's, unless a
+    /// word of it names an institution ("Human Rights Watch") or a title.
     fn speakers(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         let mut found = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
@@ -1127,11 +1127,13 @@ impl<'g> State<'g, '_> {
             if !matches!(w, "said" | "says" | "told" | "added") {
                 continue;
             }
-            if let Some(span) = name_run_before(text, tokens, i, out) {
+            // Companies and agencies say things too; a quote's attribution and "told" are a person's.
+            let after_quote = |at: usize| text[..at].trim_end().ends_with(['”', '"']);
+            if let Some(span) = name_run_before(text, tokens, i, out).filter(|sp| w == "told" || after_quote(sp.start)) {
                 found.push(span);
             }
-            // "said X," or "said X." (not "said Israel would ...": a dictionary name is covered).
-            if w == "said" {
+            // “...,” said X, (not "said Israel would ...": a dictionary name is covered).
+            if w == "said" && after_quote(t.span.start) {
                 if let Some((span, next, _)) = name_run(text, tokens, i + 1, out) {
                     let after = tokens.get(next).map_or("", |t| token_text(text, t));
                     if next >= tokens.len() || matches!(after, "," | "." | ";") {
