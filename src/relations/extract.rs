@@ -1222,6 +1222,10 @@ impl Ctx<'_, '_> {
         let text = self.text;
         let s = a.sentences[si];
         let lower = text[s.start..s.end].to_ascii_lowercase();
+        // Every pattern below ends in " him to " or " her to ": most sentences have neither.
+        if !lower.contains(" him to ") && !lower.contains(" her to ") {
+            return;
+        }
         for verb in ["take", "takes", "took", "taking"] {
             for obj in ["him", "her"] {
                 let pat = format!(" {verb} {obj} to ");
@@ -1279,6 +1283,10 @@ impl Ctx<'_, '_> {
         let text = self.text;
         let s = a.sentences[si];
         let lower = text[s.start..s.end].to_ascii_lowercase();
+        // Every verb below starts with "hand": most sentences have none.
+        if !lower.contains("hand") {
+            return;
+        }
         const PEOPLE: &[&str] = &["citizen", "citizens", "national", "nationals", "prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "journalist", "journalists", "soldier", "soldiers", "sailors", "sailor", "fishermen", "fisherman", "captives", "captive", "pilot", "pilots", "crew", "civilians", "tourist", "tourists", "reporter", "reporters", "man", "woman", "men", "women", "student", "students"];
         for verb in ["handed over ", "hands over ", "handing over ", "hand over ", "handed ", "hands ", "handing "] {
             let mut from = 0;
