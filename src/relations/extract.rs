@@ -142,6 +142,11 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
     text[..at].split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).rev().take(n).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase()).collect()
 }
 
+/// The last word before `at`, trimmed as by `words_before` but not lower-cased.
+fn word_before(text: &str, at: usize) -> &str {
+    text[..at].split_whitespace().next_back().map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+}
+
 impl Ctx<'_, '_> {
     fn args(&self, a: &mut Analysis, si: usize) -> Vec<Arg> {
         let text = self.text;
@@ -157,8 +162,10 @@ impl Ctx<'_, '_> {
             if etype == EntityType::Organization && a.entities.gaz_index(e).is_some_and(|g| self.ex.gazetteer.get(g).category.as_deref() == Some("media")) {
                 continue;
             }
-            let prev = words_before(text, m.span.start, 1).pop().unwrap_or_default();
-            let after_locative = LOCATIVE.contains(&prev.as_str());
+            // LOCATIVE words are ASCII without 'k', so an ASCII-case-insensitive match is the
+            // match of the lower-cased word.
+            let prev = word_before(text, m.span.start);
+            let after_locative = LOCATIVE.iter().any(|l| l.eq_ignore_ascii_case(prev));
             let arg = match etype {
                 EntityType::City | EntityType::Region => {
                     let country = a.entities.country_of(e);
@@ -1328,6 +1335,10 @@ impl Ctx<'_, '_> {
         let text = self.text;
         let s = a.sentences[si];
         let lower = text[s.start..s.end].to_ascii_lowercase();
+        // Both patterns below hold "request": most sentences have none.
+        if !lower.contains("request") {
+            return;
+        }
         for pat in ["at the request of ", "requested by "] {
             let Some(i) = lower.find(pat) else { continue };
             let at = s.start + i;
@@ -1442,7 +1453,9 @@ impl Ctx<'_, '_> {
             }
             self.emit_pairs(si, a, &p.entities, "criticizes", &g.entities, Polarity::Positive, Modality::Asserted, &None, p.span.cover(g.span), "criticizes.x-critical", 0.65);
         }
-        for pat in ["critics of ", "critic of "] {
+        // Both patterns below hold "critic": most sentences have none.
+        let pats: &[&str] = if lower.contains("critic") { &["critics of ", "critic of "] } else { &[] };
+        for &pat in pats {
             let mut from = 0;
             while let Some(i) = lower[from..].find(pat) {
                 let at = s.start + from + i;
@@ -1649,7 +1662,7 @@ impl Ctx<'_, '_> {
         let tail = format!(" {} ", tail.replace("n't", " n't").replace(',', " , "));
         let clause = tail.rsplit(" , ").next().unwrap_or(&tail).to_string();
         let clause = format!(" {} ", clause.trim());
-        let has = |p: &str| clause.contains(&format!(" {p} "));
+        let has = |p: &str| contains_spaced(&clause, p);
         let neg = (NEGATORS.iter().any(|n| has(n)) && !has("not only")) || NEG_PHRASES.iter().any(|p| has(p));
         let moda = if HYPOTHETICAL.iter().any(|p| has(p)) {
             Modality::Hypothetical
@@ -2127,6 +2140,12 @@ fn new_predicate_between(text: &str, from: usize, to: usize) -> bool {
     })
 }
 
+/// Whether `hay` contains `p` with a space on each side: `hay.contains(&format!(" {p} "))`
+/// without building the needle.
+fn contains_spaced(hay: &str, p: &str) -> bool {
+    hay.as_bytes().windows(p.len() + 2).any(|w| w[0] == b' ' && w[w.len() - 1] == b' ' && &w[1..w.len() - 1] == p.as_bytes())
+}
+
 /// No clause boundary (";", ", which", ", while", " but ") between two points.
 fn within_clause(text: &str, from: usize, to: usize) -> bool {
     if to < from {
@@ -2149,9 +2168,9 @@ fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
     }
     // Also a parenthetical phrase: "Trump, during a visit to Japan, praised Abe".
     // And an apposition: "Hezbollah, a group backed by Iran, fired".
-    let open = ["who ", "which ", "whose ", "whom ", "during ", "after ", "following ", "speaking ", "in ", "at ", "on ", "a ", "an "]
+    let open = [", who ", ", which ", ", whose ", ", whom ", ", during ", ", after ", ", following ", ", speaking ", ", in ", ", at ", ", on ", ", a ", ", an "]
         .iter()
-        .filter_map(|w| head[..close].rfind(&format!(", {w}")))
+        .filter_map(|w| head[..close].rfind(w))
         .max()?;
     Some(Span::new(s.start + open, s.start + close + 1))
 }
