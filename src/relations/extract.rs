@@ -298,7 +298,7 @@ impl Ctx<'_, '_> {
         let (times, future_times) = if cues.is_empty() {
             (Vec::new(), Vec::new())
         } else {
-            (dates::find(stext, self.anchor, false), dates::find(stext, self.anchor, true))
+            dates::find_both(stext, self.anchor)
         };
         for cm in &cues {
             let cue = &self.ex.patterns.cues[cm.cue];
