@@ -1788,10 +1788,14 @@ impl<'g> State<'g, '_> {
     fn pronouns_and_groups(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             let w = &text[t.span.start..t.span.end];
+            // Longer than "she" and the longest contraction ("’ll", five bytes): no word below.
+            if w.len() > 8 {
+                continue;
+            }
             // "She's", "he'd", "he’ll": he/she before a contracted auxiliary ("they" is not resolved here).
             let w = ["'s", "’s", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re"]
                 .iter()
-                .find_map(|c| w.strip_suffix(c).filter(|p| matches!(p.to_ascii_lowercase().as_str(), "he" | "she")))
+                .find_map(|c| w.strip_suffix(c).filter(|p| p.eq_ignore_ascii_case("he") || p.eq_ignore_ascii_case("she")))
                 .unwrap_or(w);
             if w.len() > 4 {
                 continue; // he, his, him, she, her, two, both

@@ -293,7 +293,8 @@ impl Ctx<'_, '_> {
         let s = a.sentences[si];
         let stext = &text[s.start..s.end];
         let args = self.args(a, si);
-        let cues = self.ex.patterns.find(stext);
+        // Every cue record joins arguments: without any, only the log would see the cues.
+        let cues = if args.is_empty() && log.is_none() { Vec::new() } else { self.ex.patterns.find(stext) };
         // Time expressions matter only where a cue fired; most sentences have none.
         let (times, future_times) = if cues.is_empty() {
             (Vec::new(), Vec::new())
@@ -1134,6 +1135,10 @@ impl Ctx<'_, '_> {
     /// personnel", "strikes in support of Afghan and US special forces", "joint Kenyan and
     /// Somali troops": each pair cooperates militarily. Not "clashes between A and B forces".
     fn joint_forces(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         let state = |g: &Arg| (g.bare || (g.is_actor && g.place.is_none())) && g.entities.len() == 1 && a.entities.get(g.entities[0]).etype == EntityType::Country;
@@ -1226,6 +1231,10 @@ impl Ctx<'_, '_> {
     /// "her Gulf tour, which will also take her to Doha, Riyadh and Muscat": the traveller
     /// visits each place; planned with "will", asserted with "took".
     fn trip_takes(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         let lower = text[s.start..s.end].to_ascii_lowercase();
@@ -1287,6 +1296,10 @@ impl Ctx<'_, '_> {
     /// "Belarus handed over a German citizen to Germany", "Iran handed two French nationals over to
     /// France": handing people over to a state releases them to it.
     fn handovers(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         let lower = text[s.start..s.end].to_ascii_lowercase();
@@ -1332,6 +1345,10 @@ impl Ctx<'_, '_> {
     /// "a UN Security Council emergency meeting on the strike, held at the request of Russia":
     /// the requester appeals to the body that meets.
     fn requested_meetings(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         let lower = text[s.start..s.end].to_ascii_lowercase();
@@ -1365,6 +1382,10 @@ impl Ctx<'_, '_> {
     /// A standing critic: "X is one of the most vocal critics of Y", "X, a fierce critic of Y
     /// and Z": X criticizes Y. The critic is the subject of a copula, or the head of an apposition.
     fn critics(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         let lower = text[s.start..s.end].to_ascii_lowercase();
@@ -1947,6 +1968,10 @@ impl Ctx<'_, '_> {
     /// "Kenya's ally Uganda", "Kyiv's European allies, including France", "the US and its
     /// ally Japan": the ally is a partner of the possessor.
     fn allies(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         for (k, g) in args.iter().enumerate() {
@@ -1993,6 +2018,10 @@ impl Ctx<'_, '_> {
     /// irresponsible": X criticizes Y when a speech verb introduces a clause that names Y and
     /// judges it with a word of censure.
     fn judgements(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         let censure = [
