@@ -10,6 +10,7 @@ use super::gazetteer::{Gazetteer, NameRole};
 use super::{EntityRef, EntityType};
 use crate::text::{self, Span, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -180,7 +181,7 @@ pub struct DocEntities<'g> {
     pub list: Vec<EntityRef>,
     gaz_index: Vec<Option<usize>>,
     gender: Vec<Option<char>>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
     /// The country of a place the document introduces, when its words say so.
     place_country: HashMap<usize, usize>,
 }
@@ -192,7 +193,7 @@ impl<'g> DocEntities<'g> {
             list: Vec::new(),
             gaz_index: Vec::new(),
             gender: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: FxHashMap::default(),
             place_country: HashMap::new(),
         }
     }
@@ -377,7 +378,7 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, text: &str, date: Option<&str>) -> Analys
         last_subject: None,
         titles: Vec::new(),
         places: Vec::new(),
-        new_short_names: HashMap::new(),
+        new_short_names: FxHashMap::default(),
         doc_country: document_country(gaz, text, &doc_names),
         title_states: title_analogies(gaz, text, date, &doc_titles),
     };
@@ -419,7 +420,7 @@ struct State<'g, 'd> {
     titles: Vec<TitleFact>,
     places: Vec<PlaceFact>,
     /// Short names of the people this document introduced ("Waweru" for "Amina Waweru").
-    new_short_names: HashMap<String, usize>,
+    new_short_names: FxHashMap<String, usize>,
     /// The state the article is filed from or is about (a dictionary index): the dateline's
     /// country, else the one state the text names far more than any other. An unqualified
     /// domestic title ("Mayor X", "cabinet minister Y") belongs to it.

@@ -15,7 +15,9 @@ use crate::entities::{EntityRef, EntityType};
 use crate::input::Document;
 use crate::text::{self, Span};
 use crate::vocab::Kind;
+use aho_corasick::AhoCorasick;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// A mention usable as actor or target.
 #[derive(Debug, Clone)]
@@ -135,7 +137,7 @@ struct Ctx<'a, 'o> {
     doc: &'a Document,
     anchor: Option<PartialDate>,
     out: &'o mut Vec<Relation>,
-    seen: HashSet<(usize, String, String, String, String)>,
+    seen: HashSet<(usize, String, String, String, (Polarity, Modality, Option<String>))>,
 }
 
 fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
@@ -258,7 +260,7 @@ impl Ctx<'_, '_> {
             return;
         }
         let Some(def) = self.ex.vocab.get(relation) else { return };
-        let key = (si, subject.id.clone(), relation.to_string(), object.id.clone(), format!("{polarity:?}{modality:?}{role:?}"));
+        let key = (si, subject.id.clone(), relation.to_string(), object.id.clone(), (polarity, modality, role.clone()));
         if !self.seen.insert(key) {
             return;
         }
@@ -1447,8 +1449,9 @@ impl Ctx<'_, '_> {
         // "Israel's Gaza war", "Russia's Ukraine war": the possessor wages war on the place named.
         for k in 1..args.len() {
             let (p, g) = (&args[k - 1], &args[k]);
-            let after = text[g.span.end..s.end].to_lowercase();
-            let war = after.strip_prefix(" war").is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+            // " war" then no letter or digit, in any case (only ASCII letters lower-case to w, a, r).
+            let after = &text[g.span.end..s.end];
+            let war = after.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(" war")) && after[4..].chars().next().is_none_or(|c| !c.is_alphanumeric());
             if !war || !p.is_actor || !matches!(crate::text::gap(text, p.span.end, g.span.start), "'s " | "’s ") {
                 continue;
             }
@@ -2029,13 +2032,8 @@ impl Ctx<'_, '_> {
             "a violation of", "a flagrant violation", "a blatant violation", "an act of aggression", "a grave escalation", "dangerous escalation", "shameful", "deplorable", "a threat to",
         ];
         let speech = ["said", "says", "called", "calls", "described", "describes", "branded", "brands", "termed", "told reporters", "added", "warned"];
-        // Every censure phrase holds one of these stems: a sentence without any cannot judge anyone.
-        let stems = [
-            "unacceptable", "irresponsible", "provocati", "reckless", "illegal", "unlawful", "outrageous", "destabili", "violation", "aggression", "escalation", "shameful",
-            "deplorable", "threat",
-        ];
         let lower = text[s.start..s.end].to_ascii_lowercase();
-        if !stems.iter().any(|w| lower.contains(w)) {
+        if !JUDGEMENT_STEMS.is_match(&lower) {
             return;
         }
         for (k, g) in args.iter().enumerate() {
@@ -2168,6 +2166,16 @@ fn new_predicate_between(text: &str, from: usize, to: usize) -> bool {
         w == "and" && i > 0 && words.get(i + 1 + adverb as usize).is_some_and(|v| is_verb_word(v) && !matches!(v.as_str(), "also" | "then" | "later" | "again"))
     })
 }
+
+/// Every censure phrase of `judgements` holds one of these stems: a sentence without any cannot
+/// judge anyone. One automaton pass instead of a search per stem.
+static JUDGEMENT_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new([
+        "unacceptable", "irresponsible", "provocati", "reckless", "illegal", "unlawful", "outrageous", "destabili", "violation", "aggression", "escalation", "shameful",
+        "deplorable", "threat",
+    ])
+    .expect("judgement stem automaton")
+});
 
 /// Whether `hay` contains `p` with a space on each side: `hay.contains(&format!(" {p} "))`
 /// without building the needle.
