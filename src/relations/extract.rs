@@ -153,7 +153,8 @@ impl Ctx<'_, '_> {
     fn args(&self, a: &mut Analysis, si: usize) -> Vec<Arg> {
         let text = self.text;
         let mut args = Vec::new();
-        let ms = a.mentions[si].clone();
+        // Taken out for the loop (which needs `a` mutably) and put back after it, not cloned.
+        let ms = std::mem::take(&mut a.mentions[si]);
         for m in &ms {
             if m.modifier {
                 continue;
@@ -200,6 +201,7 @@ impl Ctx<'_, '_> {
             };
             args.push(arg);
         }
+        a.mentions[si] = ms;
         args
     }
 
@@ -1746,7 +1748,7 @@ impl Ctx<'_, '_> {
     fn structural(&mut self, a: &mut Analysis, si: usize, args: &[Arg], log: &mut Option<&mut Vec<String>>) {
         let text = self.text;
         let s = a.sentences[si];
-        let ms: Vec<Mention> = a.mentions[si].clone();
+        let ms: &[Mention] = &a.mentions[si];
         for (k, m) in ms.iter().enumerate() {
             let Some(&e) = m.entities.first() else { continue };
             let et = a.entities.get(e).etype;
@@ -1844,8 +1846,7 @@ impl Ctx<'_, '_> {
             }
             // Media: "Russia's RIA Novosti news agency", "state news agency Xinhua", "Chinese state media CCTV".
             if et == EntityType::Organization {
-                let g = a.entities.gaz_index(e).map(|g| self.ex.gazetteer.get(g).clone());
-                let is_media = g.as_ref().and_then(|g| g.category.as_deref()) == Some("media");
+                let is_media = a.entities.gaz_index(e).is_some_and(|g| self.ex.gazetteer.get(g).category.as_deref() == Some("media"));
                 if is_media {
                     let before = &text[s.start..m.span.start];
                     let lb = before.to_lowercase();
