@@ -1789,8 +1789,9 @@ impl<'g> State<'g, '_> {
     fn pronouns_and_groups(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             let w = &text[t.span.start..t.span.end];
-            // Longer than "she" and the longest contraction ("’ll", five bytes): no word below.
-            if w.len() > 8 {
+            // Longer than "she" and the longest contraction ("’ll", five bytes), or not starting
+            // as "he", "she", "two" and "both" do: no word below.
+            if w.len() > 8 || !matches!(w.as_bytes()[0].to_ascii_lowercase(), b'h' | b's' | b't' | b'b') {
                 continue;
             }
             // "She's", "he'd", "he’ll": he/she before a contracted auxiliary ("they" is not resolved here).

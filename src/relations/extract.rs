@@ -297,8 +297,10 @@ impl Ctx<'_, '_> {
         let s = a.sentences[si];
         let stext = &text[s.start..s.end];
         let args = self.args(a, si);
-        // Every cue record joins arguments: without any, only the log would see the cues.
-        let cues = if args.is_empty() && log.is_none() { Vec::new() } else { self.ex.patterns.find(stext) };
+        // Every cue record joins two arguments, or the two entities of one ("the two leaders"):
+        // without them, only the log would see the cues.
+        let may_join = args.len() >= 2 || args.iter().any(|g| g.entities.len() >= 2);
+        let cues = if !may_join && log.is_none() { Vec::new() } else { self.ex.patterns.find(stext) };
         // Time expressions matter only where a cue fired; most sentences have none.
         let (times, future_times) = if cues.is_empty() {
             (Vec::new(), Vec::new())
