@@ -115,16 +115,26 @@ pub struct TimeExpr {
 /// without it only absolute dates resolve. `future` says whether the clause speaks of what is
 /// to come ("will visit on Thursday"), which turns a bare weekday or month forward.
 pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<TimeExpr> {
+    let (past, to_come) = find_both(sentence, doc_date);
+    if future { to_come } else { past }
+}
+
+/// `find` with `future` false and true at once: one scan of the sentence, two lists. The
+/// expressions found are the same; only the resolution of bare weekdays and months differs.
+pub fn find_both(sentence: &str, doc_date: Option<PartialDate>) -> (Vec<TimeExpr>, Vec<TimeExpr>) {
     // ASCII lower case keeps every byte offset, so one lower-cased copy of the sentence gives
     // every word's lower-case form.
     let lower = sentence.to_ascii_lowercase();
     let words = word_spans(sentence);
     let lw: Vec<&str> = words.iter().map(|&(a, b)| &lower[a..b]).collect();
-    let mut out = Vec::new();
+    let mut out = (Vec::new(), Vec::new());
+    // The same date for both readings.
+    let both = |d: PartialDate| (d, d);
     let mut i = 0;
     while i < words.len() {
-        let push = |from: usize, to: usize, date: PartialDate, out: &mut Vec<TimeExpr>| {
-            out.push(TimeExpr { start: words[from].0, end: words[to].1, date });
+        let push = |from: usize, to: usize, (past, to_come): (PartialDate, PartialDate), out: &mut (Vec<TimeExpr>, Vec<TimeExpr>)| {
+            out.0.push(TimeExpr { start: words[from].0, end: words[to].1, date: past });
+            out.1.push(TimeExpr { start: words[from].0, end: words[to].1, date: to_come });
         };
         let w = lw[i];
         let prev = i.checked_sub(1).map(|p| lw[p]);
@@ -135,12 +145,12 @@ pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<
             let day_before = prev.and_then(|p| p.parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
             if let Some(d) = day {
                 if let Some(y) = lw.get(i + 2).and_then(|n| year_of(n)) {
-                    push(i, i + 2, PartialDate::ymd(y, m, d), &mut out);
+                    push(i, i + 2, both(PartialDate::ymd(y, m, d)), &mut out);
                     i += 3;
                     continue;
                 }
                 if let Some(anchor) = doc_date {
-                    push(i, i + 1, month_day_near(anchor, m, d, future), &mut out);
+                    push(i, i + 1, (month_day_near(anchor, m, d, false), month_day_near(anchor, m, d, true)), &mut out);
                 }
                 i += 2;
                 continue;
@@ -151,20 +161,21 @@ pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<
                     Some(d) => PartialDate::ymd(y, m, d),
                     None => PartialDate::ym(y, m),
                 };
-                push(from, i + 1, date, &mut out);
+                push(from, i + 1, both(date), &mut out);
                 i += 2;
                 continue;
             }
             if let Some(anchor) = doc_date {
                 let rel = prev.unwrap_or("");
-                let date = match rel {
+                let date = |future: bool| match rel {
                     "last" | "past" => month_near(anchor, m, false, true),
                     "next" | "coming" => month_near(anchor, m, true, true),
                     _ => month_near(anchor, m, future, false),
                 };
+                let date = (date(false), date(true));
                 let from = if matches!(rel, "last" | "next" | "coming" | "past") { i - 1 } else { i };
                 match day_before {
-                    Some(d) => push(i - 1, i, PartialDate::ymd(date.year, m, d), &mut out),
+                    Some(d) => push(i - 1, i, (PartialDate::ymd(date.0.year, m, d), PartialDate::ymd(date.1.year, m, d)), &mut out),
                     None => push(from, i, date, &mut out),
                 }
             }
@@ -173,7 +184,7 @@ pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<
         }
         if let Some(y) = year_of(w) {
             if matches!(prev, Some("in" | "since" | "by" | "of" | "until" | "from" | "during")) {
-                push(i, i, PartialDate::y(y), &mut out);
+                push(i, i, both(PartialDate::y(y)), &mut out);
             }
             i += 1;
             continue;
@@ -186,23 +197,26 @@ pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<
             if let Some(today) = weekday(anchor) {
                 let wd = wd as i64;
                 let rel = prev.unwrap_or("");
-                let forward = match rel {
-                    "last" => false,
-                    "next" | "coming" => true,
-                    _ => future,
+                let date = |future: bool| {
+                    let forward = match rel {
+                        "last" => false,
+                        "next" | "coming" => true,
+                        _ => future,
+                    };
+                    let delta = if forward { (wd - today).rem_euclid(7) } else { -((today - wd).rem_euclid(7)) };
+                    let delta = if rel == "next" && delta == 0 { 7 } else if rel == "last" && delta == 0 { -7 } else { delta };
+                    add_days(anchor, delta)
                 };
-                let delta = if forward { (wd - today).rem_euclid(7) } else { -((today - wd).rem_euclid(7)) };
-                let delta = if rel == "next" && delta == 0 { 7 } else if rel == "last" && delta == 0 { -7 } else { delta };
                 let from = if matches!(rel, "last" | "next" | "coming") { i - 1 } else { i };
-                push(from, i, add_days(anchor, delta), &mut out);
+                push(from, i, (date(false), date(true)), &mut out);
             }
             i += 1;
             continue;
         }
         match w {
-            "today" | "tonight" => push(i, i, anchor, &mut out),
-            "yesterday" => push(i, i, add_days(anchor, -1), &mut out),
-            "tomorrow" => push(i, i, add_days(anchor, 1), &mut out),
+            "today" | "tonight" => push(i, i, both(anchor), &mut out),
+            "yesterday" => push(i, i, both(add_days(anchor, -1)), &mut out),
+            "tomorrow" => push(i, i, both(add_days(anchor, 1)), &mut out),
             "year" | "month" | "week" if matches!(prev, Some("last" | "next" | "this")) => {
                 let rel = prev.unwrap_or("");
                 let step = match rel { "last" => -1, "next" => 1, _ => 0 };
@@ -214,12 +228,12 @@ pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<
                         PartialDate::ym(d.year, d.month.unwrap_or(1))
                     }
                 };
-                push(i - 1, i, date, &mut out);
+                push(i - 1, i, both(date), &mut out);
             }
             // "75 years since the Soviet Union recognized ...": the event after "since".
             "since" if i >= 2 && matches!(lw[i - 1], "years" | "year") => {
                 if let Some(n) = number_of(lw[i - 2]).filter(|&n| n > 0 && n < 500) {
-                    push(i - 2, i, PartialDate::y(anchor.year - n as i32), &mut out);
+                    push(i - 2, i, both(PartialDate::y(anchor.year - n as i32)), &mut out);
                 }
             }
             "ago" => {
@@ -237,7 +251,7 @@ pub fn find(sentence: &str, doc_date: Option<PartialDate>, future: bool) -> Vec<
                             _ => None,
                         };
                         if let Some(date) = date {
-                            push(i - 2, i, date, &mut out);
+                            push(i - 2, i, both(date), &mut out);
                         }
                     }
                 }

@@ -11,6 +11,7 @@ use super::{EntityRef, EntityType};
 use crate::input::Document;
 use crate::text::{self, Span, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -195,7 +196,7 @@ pub struct DocEntities<'g> {
     pub list: Vec<EntityRef>,
     gaz_index: Vec<Option<usize>>,
     gender: Vec<Option<char>>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
     /// The country of a place the document introduces, when its words say so.
     place_country: HashMap<usize, usize>,
 }
@@ -207,7 +208,7 @@ impl<'g> DocEntities<'g> {
             list: Vec::new(),
             gaz_index: Vec::new(),
             gender: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: FxHashMap::default(),
             place_country: HashMap::new(),
         }
     }
@@ -395,7 +396,7 @@ pub fn analyze<'g>(gaz: &'g Gazetteer, doc: &Document) -> Analysis<'g> {
         last_subject: None,
         titles: Vec::new(),
         places: Vec::new(),
-        new_short_names: HashMap::new(),
+        new_short_names: FxHashMap::default(),
         doc_country: document_country(gaz, doc, &doc_names, outlet),
         outlet_country: outlet,
         title_states: title_analogies(gaz, text, date, &doc_titles),
@@ -438,7 +439,7 @@ struct State<'g, 'd> {
     titles: Vec<TitleFact>,
     places: Vec<PlaceFact>,
     /// Short names of the people this document introduced ("Waweru" for "Amina Waweru").
-    new_short_names: HashMap<String, usize>,
+    new_short_names: FxHashMap<String, usize>,
     /// The state the article is filed from or is about (a dictionary index): the dateline's
     /// country, else the one state the text names far more than any other. An unqualified
     /// domestic title ("Mayor X", "cabinet minister Y") belongs to it.
@@ -2091,10 +2092,15 @@ impl<'g> State<'g, '_> {
     fn pronouns_and_groups(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             let w = &text[t.span.start..t.span.end];
+            // Longer than "she" and the longest contraction ("’ll", five bytes), or not starting
+            // as "he", "she", "two" and "both" do: no word below.
+            if w.len() > 8 || !matches!(w.as_bytes()[0].to_ascii_lowercase(), b'h' | b's' | b't' | b'b') {
+                continue;
+            }
             // "She's", "he'd", "he’ll": he/she before a contracted auxiliary ("they" is not resolved here).
             let w = ["'s", "’s", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re"]
                 .iter()
-                .find_map(|c| w.strip_suffix(c).filter(|p| matches!(p.to_ascii_lowercase().as_str(), "he" | "she")))
+                .find_map(|c| w.strip_suffix(c).filter(|p| p.eq_ignore_ascii_case("he") || p.eq_ignore_ascii_case("she")))
                 .unwrap_or(w);
             if w.len() > 4 {
                 continue; // he, his, him, she, her, two, both

@@ -15,7 +15,9 @@ use crate::entities::{EntityRef, EntityType};
 use crate::input::Document;
 use crate::text::{self, speech_follows, Span, SPEECH};
 use crate::vocab::Kind;
+use aho_corasick::AhoCorasick;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// A mention usable as actor or target.
 #[derive(Debug, Clone)]
@@ -134,18 +136,24 @@ struct Ctx<'a, 'o> {
     doc: &'a Document,
     anchor: Option<PartialDate>,
     out: &'o mut Vec<Relation>,
-    seen: HashSet<(usize, String, String, String, String)>,
+    seen: HashSet<(usize, String, String, String, (Polarity, Modality, Option<String>))>,
 }
 
 fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
     text[..at].split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).rev().take(n).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase()).collect()
 }
 
+/// The last word before `at`, trimmed as by `words_before` but not lower-cased.
+fn word_before(text: &str, at: usize) -> &str {
+    text[..at].split_whitespace().next_back().map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+}
+
 impl Ctx<'_, '_> {
     fn args(&self, a: &mut Analysis, si: usize) -> Vec<Arg> {
         let text = self.text;
         let mut args = Vec::new();
-        let ms = a.mentions[si].clone();
+        // Taken out for the loop (which needs `a` mutably) and put back after it, not cloned.
+        let ms = std::mem::take(&mut a.mentions[si]);
         for m in &ms {
             if m.modifier {
                 continue;
@@ -156,8 +164,10 @@ impl Ctx<'_, '_> {
             if etype == EntityType::Organization && a.entities.gaz_index(e).is_some_and(|g| self.ex.gazetteer.get(g).category.as_deref() == Some("media")) {
                 continue;
             }
-            let prev = words_before(text, m.span.start, 1).pop().unwrap_or_default();
-            let after_locative = LOCATIVE.contains(&prev.as_str());
+            // LOCATIVE words are ASCII without 'k', so an ASCII-case-insensitive match is the
+            // match of the lower-cased word.
+            let prev = word_before(text, m.span.start);
+            let after_locative = LOCATIVE.iter().any(|l| l.eq_ignore_ascii_case(prev));
             let arg = match etype {
                 EntityType::City | EntityType::Region => {
                     let country = a.entities.country_of(e);
@@ -190,6 +200,7 @@ impl Ctx<'_, '_> {
             };
             args.push(arg);
         }
+        a.mentions[si] = ms;
         args
     }
 
@@ -250,7 +261,7 @@ impl Ctx<'_, '_> {
             return;
         }
         let Some(def) = self.ex.vocab.get(relation) else { return };
-        let key = (si, subject.id.clone(), relation.to_string(), object.id.clone(), format!("{polarity:?}{modality:?}{role:?}"));
+        let key = (si, subject.id.clone(), relation.to_string(), object.id.clone(), (polarity, modality, role.clone()));
         if !self.seen.insert(key) {
             return;
         }
@@ -285,12 +296,15 @@ impl Ctx<'_, '_> {
         let s = a.sentences[si];
         let stext = &text[s.start..s.end];
         let args = self.args(a, si);
-        let cues = self.ex.patterns.find(stext);
+        // Every cue record joins two arguments, or the two entities of one ("the two leaders"):
+        // without them, only the log would see the cues.
+        let may_join = args.len() >= 2 || args.iter().any(|g| g.entities.len() >= 2);
+        let cues = if !may_join && log.is_none() { Vec::new() } else { self.ex.patterns.find(stext) };
         // Time expressions matter only where a cue fired; most sentences have none.
         let (times, future_times) = if cues.is_empty() {
             (Vec::new(), Vec::new())
         } else {
-            (dates::find(stext, self.anchor, false), dates::find(stext, self.anchor, true))
+            dates::find_both(stext, self.anchor)
         };
         for cm in &cues {
             let cue = &self.ex.patterns.cues[cm.cue];
@@ -1126,6 +1140,10 @@ impl Ctx<'_, '_> {
     /// personnel", "strikes in support of Afghan and US special forces", "joint Kenyan and
     /// Somali troops": each pair cooperates militarily. Not "clashes between A and B forces".
     fn joint_forces(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         let state = |g: &Arg| (g.bare || (g.is_actor && g.place.is_none())) && g.entities.len() == 1 && a.entities.get(g.entities[0]).etype == EntityType::Country;
@@ -1218,9 +1236,17 @@ impl Ctx<'_, '_> {
     /// "her Gulf tour, which will also take her to Doha, Riyadh and Muscat": the traveller
     /// visits each place; planned with "will", asserted with "took".
     fn trip_takes(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         let lower = text[s.start..s.end].to_ascii_lowercase();
+        // Every pattern below ends in " him to " or " her to ": most sentences have neither.
+        if !lower.contains(" him to ") && !lower.contains(" her to ") {
+            return;
+        }
         for verb in ["take", "takes", "took", "taking"] {
             for obj in ["him", "her"] {
                 let pat = format!(" {verb} {obj} to ");
@@ -1275,9 +1301,17 @@ impl Ctx<'_, '_> {
     /// "Belarus handed over a German citizen to Germany", "Iran handed two French nationals over to
     /// France": handing people over to a state releases them to it.
     fn handovers(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         let lower = text[s.start..s.end].to_ascii_lowercase();
+        // Every verb below starts with "hand": most sentences have none.
+        if !lower.contains("hand") {
+            return;
+        }
         const PEOPLE: &[&str] = &["citizen", "citizens", "national", "nationals", "prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "journalist", "journalists", "soldier", "soldiers", "sailors", "sailor", "fishermen", "fisherman", "captives", "captive", "pilot", "pilots", "crew", "civilians", "tourist", "tourists", "reporter", "reporters", "man", "woman", "men", "women", "student", "students"];
         for verb in ["handed over ", "hands over ", "handing over ", "hand over ", "handed ", "hands ", "handing "] {
             let mut from = 0;
@@ -1316,9 +1350,17 @@ impl Ctx<'_, '_> {
     /// "a UN Security Council emergency meeting on the strike, held at the request of Russia":
     /// the requester appeals to the body that meets.
     fn requested_meetings(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         let lower = text[s.start..s.end].to_ascii_lowercase();
+        // Both patterns below hold "request": most sentences have none.
+        if !lower.contains("request") {
+            return;
+        }
         for pat in ["at the request of ", "requested by "] {
             let Some(i) = lower.find(pat) else { continue };
             let at = s.start + i;
@@ -1345,6 +1387,10 @@ impl Ctx<'_, '_> {
     /// A standing critic: "X is one of the most vocal critics of Y", "X, a fierce critic of Y
     /// and Z": X criticizes Y. The critic is the subject of a copula, or the head of an apposition.
     fn critics(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         let lower = text[s.start..s.end].to_ascii_lowercase();
@@ -1406,8 +1452,9 @@ impl Ctx<'_, '_> {
         // "Israel's Gaza war", "Russia's Ukraine war": the possessor wages war on the place named.
         for k in 1..args.len() {
             let (p, g) = (&args[k - 1], &args[k]);
-            let after = text[g.span.end..s.end].to_lowercase();
-            let war = after.strip_prefix(" war").is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+            // " war" then no letter or digit, in any case (only ASCII letters lower-case to w, a, r).
+            let after = &text[g.span.end..s.end];
+            let war = after.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(" war")) && after[4..].chars().next().is_none_or(|c| !c.is_alphanumeric());
             if !war || !p.is_actor || !matches!(crate::text::gap(text, p.span.end, g.span.start), "'s " | "’s ") {
                 continue;
             }
@@ -1433,7 +1480,9 @@ impl Ctx<'_, '_> {
             }
             self.emit_pairs(si, a, &p.entities, "criticizes", &g.entities, Polarity::Positive, Modality::Asserted, &None, p.span.cover(g.span), "criticizes.x-critical", 0.65);
         }
-        for pat in ["critics of ", "critic of "] {
+        // Both patterns below hold "critic": most sentences have none.
+        let pats: &[&str] = if lower.contains("critic") { &["critics of ", "critic of "] } else { &[] };
+        for &pat in pats {
             let mut from = 0;
             while let Some(i) = lower[from..].find(pat) {
                 let at = s.start + from + i;
@@ -1640,7 +1689,7 @@ impl Ctx<'_, '_> {
         let tail = format!(" {} ", tail.replace("n't", " n't").replace(',', " , "));
         let clause = tail.rsplit(" , ").next().unwrap_or(&tail).to_string();
         let clause = format!(" {} ", clause.trim());
-        let has = |p: &str| clause.contains(&format!(" {p} "));
+        let has = |p: &str| contains_spaced(&clause, p);
         let neg = (NEGATORS.iter().any(|n| has(n)) && !has("not only")) || NEG_PHRASES.iter().any(|p| has(p));
         let moda = if HYPOTHETICAL.iter().any(|p| has(p)) {
             Modality::Hypothetical
@@ -1700,7 +1749,7 @@ impl Ctx<'_, '_> {
     fn structural(&mut self, a: &mut Analysis, si: usize, args: &[Arg], log: &mut Option<&mut Vec<String>>) {
         let text = self.text;
         let s = a.sentences[si];
-        let ms: Vec<Mention> = a.mentions[si].clone();
+        let ms: &[Mention] = &a.mentions[si];
         for (k, m) in ms.iter().enumerate() {
             let Some(&e) = m.entities.first() else { continue };
             let et = a.entities.get(e).etype;
@@ -1798,8 +1847,7 @@ impl Ctx<'_, '_> {
             }
             // Media: "Russia's RIA Novosti news agency", "state news agency Xinhua", "Chinese state media CCTV".
             if et == EntityType::Organization {
-                let g = a.entities.gaz_index(e).map(|g| self.ex.gazetteer.get(g).clone());
-                let is_media = g.as_ref().and_then(|g| g.category.as_deref()) == Some("media");
+                let is_media = a.entities.gaz_index(e).is_some_and(|g| self.ex.gazetteer.get(g).category.as_deref() == Some("media"));
                 if is_media {
                     let before = &text[s.start..m.span.start];
                     let lb = before.to_lowercase();
@@ -1925,6 +1973,10 @@ impl Ctx<'_, '_> {
     /// "Kenya's ally Uganda", "Kyiv's European allies, including France", "the US and its
     /// ally Japan": the ally is a partner of the possessor.
     fn allies(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         for (k, g) in args.iter().enumerate() {
@@ -1971,6 +2023,10 @@ impl Ctx<'_, '_> {
     /// irresponsible": X criticizes Y when a speech verb introduces a clause that names Y and
     /// judges it with a word of censure.
     fn judgements(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+        // Every record of this rule joins two arguments of the sentence.
+        if args.len() < 2 {
+            return;
+        }
         let text = self.text;
         let s = a.sentences[si];
         let censure = [
@@ -1978,13 +2034,8 @@ impl Ctx<'_, '_> {
             "a violation of", "a flagrant violation", "a blatant violation", "an act of aggression", "a grave escalation", "dangerous escalation", "shameful", "deplorable", "a threat to",
         ];
         let speech = ["said", "says", "called", "calls", "described", "describes", "branded", "brands", "termed", "told reporters", "added", "warned"];
-        // Every censure phrase holds one of these stems: a sentence without any cannot judge anyone.
-        let stems = [
-            "unacceptable", "irresponsible", "provocati", "reckless", "illegal", "unlawful", "outrageous", "destabili", "violation", "aggression", "escalation", "shameful",
-            "deplorable", "threat",
-        ];
         let lower = text[s.start..s.end].to_ascii_lowercase();
-        if !stems.iter().any(|w| lower.contains(w)) {
+        if !JUDGEMENT_STEMS.is_match(&lower) {
             return;
         }
         for (k, g) in args.iter().enumerate() {
@@ -2118,6 +2169,22 @@ fn new_predicate_between(text: &str, from: usize, to: usize) -> bool {
     })
 }
 
+/// Every censure phrase of `judgements` holds one of these stems: a sentence without any cannot
+/// judge anyone. One automaton pass instead of a search per stem.
+static JUDGEMENT_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new([
+        "unacceptable", "irresponsible", "provocati", "reckless", "illegal", "unlawful", "outrageous", "destabili", "violation", "aggression", "escalation", "shameful",
+        "deplorable", "threat",
+    ])
+    .expect("judgement stem automaton")
+});
+
+/// Whether `hay` contains `p` with a space on each side: `hay.contains(&format!(" {p} "))`
+/// without building the needle.
+fn contains_spaced(hay: &str, p: &str) -> bool {
+    hay.as_bytes().windows(p.len() + 2).any(|w| w[0] == b' ' && w[w.len() - 1] == b' ' && &w[1..w.len() - 1] == p.as_bytes())
+}
+
 /// No clause boundary (";", ", which", ", while", " but ") between two points.
 fn within_clause(text: &str, from: usize, to: usize) -> bool {
     if to < from {
@@ -2140,9 +2207,9 @@ fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
     }
     // Also a parenthetical phrase: "Trump, during a visit to Japan, praised Abe".
     // And an apposition: "Hezbollah, a group backed by Iran, fired".
-    let open = ["who ", "which ", "whose ", "whom ", "during ", "after ", "following ", "speaking ", "in ", "at ", "on ", "a ", "an "]
+    let open = [", who ", ", which ", ", whose ", ", whom ", ", during ", ", after ", ", following ", ", speaking ", ", in ", ", at ", ", on ", ", a ", ", an "]
         .iter()
-        .filter_map(|w| head[..close].rfind(&format!(", {w}")))
+        .filter_map(|w| head[..close].rfind(w))
         .max()?;
     Some(Span::new(s.start + open, s.start + close + 1))
 }

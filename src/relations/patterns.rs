@@ -230,7 +230,7 @@ impl Patterns {
     /// Cues in `sentence`, leftmost-longest, at word boundaries. A count inside a cue does not
     /// hide it: "launched 40 drones at" is "launch drones at", "sent 300 tanks to" is "send tanks to".
     pub fn find(&self, sentence: &str) -> Vec<CueMatch> {
-        let (norm, map) = drop_counts(sentence);
+        let Some((norm, map)) = drop_counts(sentence) else { return self.find_plain(sentence) };
         if norm.len() == sentence.len() {
             return self.find_plain(sentence);
         }
@@ -261,9 +261,12 @@ impl Patterns {
 }
 
 /// The sentence without its numeric counts ("40 ", "1,200 ", "$500 "), and for each byte of
-/// the result the offset of the same byte in the sentence.
-fn drop_counts(sentence: &str) -> (String, Vec<usize>) {
-    let mut map = Vec::with_capacity(sentence.len());
+/// the result the offset of the same byte in the sentence; none when there is no count to drop
+/// (most sentences), before allocating anything.
+fn drop_counts(sentence: &str) -> Option<(String, Vec<usize>)> {
+    let mut map = Vec::new();
+    // Whether a count was dropped: until then `map` stays empty, standing for 0..i.
+    let mut dropped = false;
     let bytes = sentence.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -275,6 +278,7 @@ fn drop_counts(sentence: &str) -> (String, Vec<usize>) {
             }
             // Only a count standing alone before the next word, not "10:30" or "2024-05".
             if i > 0 && j < bytes.len() && bytes[j] == b' ' && bytes[j - 1].is_ascii_digit() {
+                start_map(&mut map, &mut dropped, i, bytes.len());
                 i = j + 1;
                 continue;
             }
@@ -284,22 +288,38 @@ fn drop_counts(sentence: &str) -> (String, Vec<usize>) {
             let word_end = bytes[i..].iter().position(|&b| b == b' ').map(|k| i + k);
             if let Some(j) = word_end {
                 if matches!(&sentence[i..j], "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve" | "several") {
+                    start_map(&mut map, &mut dropped, i, bytes.len());
                     i = j + 1;
                     continue;
                 }
                 // An approximation before a numeric count: "fired about 180 missiles at".
                 if matches!(&sentence[i..j], "about" | "around" | "nearly" | "roughly" | "almost" | "some" | "approximately") && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                    start_map(&mut map, &mut dropped, i, bytes.len());
                     i = j + 1;
                     continue;
                 }
             }
         }
-        map.push(i);
+        if dropped {
+            map.push(i);
+        }
         i += 1;
+    }
+    if !dropped {
+        return None;
     }
     // Only ASCII counts and spaces are dropped, so the kept bytes are still UTF-8.
     let kept: Vec<u8> = map.iter().map(|&k| bytes[k]).collect();
-    (String::from_utf8(kept).unwrap_or_else(|_| sentence.to_string()), map)
+    Some((String::from_utf8(kept).unwrap_or_else(|_| sentence.to_string()), map))
+}
+
+/// At the first count dropped (at byte `i`), the map of every byte kept before it.
+fn start_map(map: &mut Vec<usize>, dropped: &mut bool, i: usize, len: usize) {
+    if !*dropped {
+        *dropped = true;
+        map.reserve(len);
+        map.extend(0..i);
+    }
 }
 
 #[cfg(test)]
