@@ -1293,7 +1293,8 @@ impl<'g> State<'g, '_> {
     fn predecessor(&mut self, text: &str, s: Span, si: usize, out: &mut Vec<Mention>) {
         let Some(date) = self.date else { return };
         let stext = &text[s.start..s.end];
-        if !SUCCESSION.iter().any(|c| stext.contains(c.trim())) {
+        // Every cue holds "succe" or "replac": two searches spare the ten in most sentences.
+        if !(stext.contains("succe") || stext.contains("replac")) {
             return;
         }
         let is_person = |m: &Mention, ents: &DocEntities| m.entities.len() == 1 && ents.get(m.entities[0]).etype == EntityType::Person;
