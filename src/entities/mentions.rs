@@ -871,7 +871,7 @@ impl<'g> State<'g, '_> {
             // Y") names its holder too when the article has a state of its own.
             // (The name is a person's even when no state can be given: "cabinet ministers Jonathan
             // Moyo and ..." is not Goodluck Jonathan.)
-            let lower_domestic = domestic && (!is_capitalized(&role) || written_role.is_some());
+            let lower_domestic = domestic && (!is_capitalized(title_text) || !is_capitalized(&role) || written_role.is_some());
             let named = |at: usize| !lower_domestic || is_capitalized(title_text) || possessor.is_some() || full_name_after(self.ents.gaz, text, at);
             // "former leader Ismail Haniyeh": a lower-case title before a known holder of it.
             let holder_after = || {
@@ -1308,21 +1308,23 @@ impl<'g> State<'g, '_> {
                 // "will replace the old bridge, X said": the speaker, not the one replaced.
                 let speaker = crate::text::speech_follows(text, m.span.end);
                 if gap.split_whitespace().count() <= 4 && !gap.contains(['.', ';', ':']) && !speaker {
-                    found.push((m.entities[0], Span::new(s.start + i + 1, m.span.end)));
+                    found.push((m.entities[0], Span::new(s.start + i + 1, m.span.end), succeeded_as(&text[m.span.end..s.end])));
                 }
             }
         }
         // "Y's successor".
         for m in out.iter().filter(|m| is_person(m, &self.ents)) {
             let after = &text[m.span.end..s.end];
-            if after.starts_with("'s successor") || after.starts_with("’s successor") {
-                found.push((m.entities[0], m.span));
+            if let Some(rest) = after.strip_prefix("'s successor").or_else(|| after.strip_prefix("’s successor")) {
+                found.push((m.entities[0], m.span, succeeded_as(rest)));
             }
         }
-        for (person, span) in found {
+        for (person, span, role) in found {
             let Some(g) = self.ents.gaz_index(person) else { continue };
             let gaz = self.ents.gaz;
-            let Some(office) = gaz.offices_of(g, Some(date)).next() else { continue };
+            // "succeed X as chair of the bloc": only the office said, if the dictionary has it.
+            let said = |o: &&super::gazetteer::Office| role.as_deref().is_none_or(|r| same_role(&o.role, r));
+            let Some(office) = gaz.offices_of(g, Some(date)).find(said) else { continue };
             let of = self.ents.known(office.of);
             if !self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
                 self.titles.push(TitleFact { person, role: office.role.clone(), of, span, sentence: si, confidence: 0.6 });
@@ -2537,6 +2539,15 @@ fn dateline_country(gaz: &Gazetteer, line: &str) -> Option<usize> {
         [c, rest @ ..] if rest.iter().all(|r| r == c) => Some(*c),
         _ => None,
     }
+}
+
+/// The office after "succeed X" or "X's successor": "as president" gives "president".
+fn succeeded_as(after: &str) -> Option<String> {
+    let rest = after.strip_prefix(" as ")?;
+    let phrase = rest.split(|c: char| !(c.is_alphabetic() || c == '-' || c == ' ')).next().unwrap_or("");
+    let words: Vec<&str> = phrase.split_whitespace().take_while(|w| !NOT_MODIFIERS.contains(w)).take(3).collect();
+    let words: Vec<&str> = words.into_iter().skip_while(|w| matches!(*w, "the" | "a" | "an")).collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Whether two role names are the same office, whatever the case and hyphens ("Vice-President").
