@@ -292,6 +292,13 @@ fn drop_counts(sentence: &str) -> Option<(String, Vec<usize>)> {
                     i = j + 1;
                     continue;
                 }
+                // A quantity in words: "fired dozens of rockets at", "launched a barrage of drones at".
+                let rest = &sentence[i..];
+                if let Some(k) = QUANTITIES.iter().find(|q| rest.starts_with(*q)).map(|q| q.len()) {
+                    start_map(&mut map, &mut dropped, i, bytes.len());
+                    i += k;
+                    continue;
+                }
                 // An approximation before a numeric count: "fired about 180 missiles at".
                 if matches!(&sentence[i..j], "about" | "around" | "nearly" | "roughly" | "almost" | "some" | "approximately") && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
                     start_map(&mut map, &mut dropped, i, bytes.len());
@@ -312,6 +319,13 @@ fn drop_counts(sentence: &str) -> Option<(String, Vec<usize>)> {
     let kept: Vec<u8> = map.iter().map(|&k| bytes[k]).collect();
     Some((String::from_utf8(kept).unwrap_or_else(|_| sentence.to_string()), map))
 }
+
+/// Quantities in words that a cue may hold before its noun, with the space after them.
+const QUANTITIES: &[&str] = &[
+    "dozens of ", "hundreds of ", "thousands of ", "scores of ", "a dozen ", "a barrage of ", "a salvo of ", "a volley of ", "a wave of ", "a swarm of ",
+    "waves of ", "salvos of ", "barrages of ", "a new package of ", "a package of ", "a new round of ", "a fresh round of ", "a round of ",
+    "a new wave of ", "a fresh wave of ", "a series of ",
+];
 
 /// At the first count dropped (at byte `i`), the map of every byte kept before it.
 fn start_map(map: &mut Vec<usize>, dropped: &mut bool, i: usize, len: usize) {
@@ -357,6 +371,10 @@ mod tests {
         let found = p.find(text);
         let m = found.iter().find(|m| p.cues[m.cue].relation == "bombs").expect("a bombs cue");
         assert_eq!(&text[m.start..m.end], "fired three missiles at");
+        let text = "The group fired dozens of rockets at the port.";
+        let found = p.find(text);
+        let m = found.iter().find(|m| p.cues[m.cue].relation == "bombs").expect("a bombs cue");
+        assert_eq!(&text[m.start..m.end], "fired dozens of rockets at");
     }
 
     #[test]
