@@ -68,6 +68,9 @@ const MAX_GAP: usize = 4;
 /// for Ukraine proposed by Beijing" praises China).
 const PLAN_NOUNS: &[&str] = &["plan", "proposal", "initiative", "formula", "framework", "resolution", "roadmap", "blueprint"];
 
+/// People defined by whom they oppose: "X's critics" are not X.
+const OPPONENTS: &[&str] = &["critics", "critic", "opponents", "opponent", "rivals", "rival", "enemies", "enemy", "detractors", "foes", "adversaries", "accusers"];
+
 /// A region (a sea, islands, a province) as the target of a claim: the place itself is claimed.
 fn claims_place(a: &Analysis, g: &Arg, relation: &str) -> bool {
     relation == "claims" && g.place.is_some_and(|p| a.entities.get(p).etype == EntityType::Region)
@@ -163,6 +166,14 @@ impl Ctx<'_, '_> {
             // A media organisation is an entity only for affiliatedWith, never an event's actor or target.
             if etype == EntityType::Organization && a.entities.gaz_index(e).is_some_and(|g| self.ex.gazetteer.get(g).category.as_deref() == Some("media")) {
                 continue;
+            }
+            // "thanked Macron's critics": the critics are the argument, not the one they oppose.
+            let rest = &text[m.span.end..];
+            if let Some(p) = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s ")) {
+                let noun = p.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                if OPPONENTS.contains(&noun) {
+                    continue;
+                }
             }
             // LOCATIVE words are ASCII without 'k', so an ASCII-case-insensitive match is the
             // match of the lower-cased word.
