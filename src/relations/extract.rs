@@ -68,6 +68,10 @@ const MAX_GAP: usize = 4;
 /// for Ukraine proposed by Beijing" praises China).
 const PLAN_NOUNS: &[&str] = &["plan", "proposal", "initiative", "formula", "framework", "resolution", "roadmap", "blueprint"];
 
+/// Verbs of getting in touch, whose object is not the subject of a purpose clause after it
+/// ("called Trump to congratulate him").
+const CONTACT_VERBS: &[&str] = &["called", "phoned", "telephoned", "rang", "met", "visited", "contacted", "calls", "phones", "meets", "visits"];
+
 /// People defined by whom they oppose: "X's critics" are not X.
 const OPPONENTS: &[&str] = &["critics", "critic", "opponents", "opponent", "rivals", "rival", "enemies", "enemy", "detractors", "foes", "adversaries", "accusers"];
 
@@ -480,6 +484,13 @@ impl Ctx<'_, '_> {
                 Frame::Verb | Frame::Mutual => {
                     let subj = args.iter().rposition(|g| {
                         g.span.end <= cspan.start && g.is_actor && g.span.start >= s.start && !rel_clause.is_some_and(|rc| g.span.start >= rc.start && g.span.end <= rc.end)
+                    });
+                    // "A called B to congratulate him": the caller acts, not the one called.
+                    let subj = subj.map(|i| {
+                        let purpose = text[args[i].span.end..cspan.start].trim() == "to";
+                        let contact = words_before(text, args[i].span.start, 1).first().is_some_and(|w| CONTACT_VERBS.contains(&w.as_str()));
+                        let caller = args.iter().rposition(|g| g.span.end < args[i].span.start && g.is_actor && g.span.start >= s.start);
+                        if purpose && contact { caller.unwrap_or(i) } else { i }
                     });
                     let obj_start = cspan.end;
                     let obj = args.iter().position(|g| {
@@ -2362,6 +2373,10 @@ fn requested_complement(text: &str, s: Span, cue: usize) -> bool {
         "begged", "beg", "exhorted", "challenged", "challenge", "request", "requested", "requests", "requesting", "pushed", "pushing",
     ];
     let k = words.iter().rposition(|w| REQUEST.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    // "called Trump to congratulate him" is a telephone call; a request is "called on X to".
+    if k.is_some_and(|k| words[k].starts_with("call") && !matches!(words.get(k + 1), Some(&("on" | "upon" | "for")))) {
+        return false;
+    }
     // The request verb, then its addressee (a few words), then "to".
     k.is_some_and(|k| to > k + 1 && to - k <= 8 && !words[k + 1..to].iter().any(|w| matches!(*w, "and" | "but" | "that" | "which" | "who" | "after" | "before" | "while")))
 }
