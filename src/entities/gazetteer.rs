@@ -107,6 +107,8 @@ pub struct NameHit {
 pub struct Gazetteer {
     pub entities: Vec<Entity>,
     pub offices: Vec<Office>,
+    /// For each entity, the indices of its offices in `offices`, in file order.
+    offices_by_person: Vec<Vec<u32>>,
     by_id: HashMap<String, usize>,
     by_iso3: HashMap<String, usize>,
     /// Capital city -> its country.
@@ -260,9 +262,8 @@ impl Gazetteer {
 
     /// Offices held by `person` on `date` (all offices when the date is unknown).
     pub fn offices_of<'a>(&'a self, person: usize, date: Option<&'a str>) -> impl Iterator<Item = &'a Office> + 'a {
-        self.offices
-            .iter()
-            .filter(move |o| o.person == person && date.is_none_or(|d| o.held_on(d)))
+        let own = self.offices_by_person.get(person).map_or(&[][..], Vec::as_slice);
+        own.iter().map(|&i| &self.offices[i as usize]).filter(move |o| date.is_none_or(|d| o.held_on(d)))
     }
 
     /// Raw name matches in `text`, leftmost-longest, with word-boundary checks. A match that
@@ -727,9 +728,14 @@ impl Builder {
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .map_err(|e| DataError::row("gazetteer", 0, format!("cannot build the name automaton: {e}")))?;
+        let mut offices_by_person = vec![Vec::new(); entities.len()];
+        for (i, o) in offices.iter().enumerate() {
+            offices_by_person[o.person].push(i as u32);
+        }
         Ok(Gazetteer {
             entities,
             offices,
+            offices_by_person,
             by_id,
             by_iso3,
             capital_of,

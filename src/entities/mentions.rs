@@ -822,7 +822,8 @@ impl<'g> State<'g, '_> {
         titles.extend(extra);
         titles.sort_by_key(|(sp, _)| sp.start);
         let title_spans: Vec<Span> = titles.iter().map(|(sp, _)| *sp).collect();
-        let all_titles = titles.clone();
+        // For "served as TITLE" after the loop, which takes `titles`; most sentences have no " as ".
+        let all_titles = if text[s.start..s.end].contains(" as ") { titles.clone() } else { Vec::new() };
         for (tspan, role) in titles {
             let title_text = &text[tspan.start..tspan.end];
             // "the General Assembly", "the Supreme Leader's office": a title word inside a named
@@ -876,8 +877,15 @@ impl<'g> State<'g, '_> {
             // "former leader Ismail Haniyeh": a lower-case title before a known holder of it.
             let holder_after = || {
                 let rest = text[tspan.end..s.end].strip_prefix(' ').unwrap_or("");
+                if !rest.starts_with(char::is_uppercase) {
+                    return false;
+                }
+                let mut cut = rest.len().min(60);
+                while !rest.is_char_boundary(cut) {
+                    cut -= 1;
+                }
                 let gaz = self.ents.gaz;
-                gaz.find_names(&rest[..rest.len().min(60)]).first().is_some_and(|&(a, _, hits)| a == 0 && hits.iter().any(|h| h.role == NameRole::Name && gaz.offices_of(h.entity, None).any(|o| same_role(&o.role, &role))))
+                gaz.find_names(&rest[..cut]).first().is_some_and(|&(a, _, hits)| a == 0 && hits.iter().any(|h| h.role == NameRole::Name && gaz.offices_of(h.entity, None).any(|o| same_role(&o.role, &role))))
             };
             let person = if is_capitalized(title_text) || possessor.is_some() || (lower_domestic && named(tspan.end)) || holder_after() { self.person_after(text, tspan.end, tokens, out) } else { None };
             if let Some((person, pspan)) = person {
@@ -1124,6 +1132,10 @@ impl<'g> State<'g, '_> {
     fn speakers(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         let mut found = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
+            // Speech verbs are four to five letters long.
+            if !(4..=5).contains(&(t.span.end - t.span.start)) {
+                continue;
+            }
             let w = token_text(text, t);
             if !matches!(w, "said" | "says" | "told" | "added") {
                 continue;
@@ -1143,6 +1155,7 @@ impl<'g> State<'g, '_> {
                 }
             }
         }
+        let mut sort = false;
         for span in found {
             let name = &text[span.start..span.end];
             let words: Vec<&str> = name.split_whitespace().collect();
@@ -1155,8 +1168,11 @@ impl<'g> State<'g, '_> {
             }
             let person = self.ents.new_person(name);
             out.push(Mention { span, entities: vec![person], kind: MentionKind::TitledPerson, modifier: false, stands_for: None, agent: false });
+            sort = true;
         }
-        out.sort_by_key(|m| m.span.start);
+        if sort {
+            out.sort_by_key(|m| m.span.start);
+        }
     }
 
     /// "X, who has spent six years as an opposition lawmaker in Ireland's parliament", "Y served
