@@ -1232,7 +1232,9 @@ impl<'g> State<'g, '_> {
                 (None, None, Some(c)) if !TITLES.roles.iter().any(|(r, head)| *head && r == role) => (self.ents.known(c), 0.6),
                 _ => continue,
             };
-            if !self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
+            // Another office of the same state is another fact ("former security chief X, who was
+            // ousted as vice-president").
+            if !self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of && same_role(&t.role, role)) {
                 self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence });
             }
         }
@@ -1368,12 +1370,70 @@ impl<'g> State<'g, '_> {
         let head = ["a", "an", "the"].iter().find_map(|d| head.strip_suffix(d).filter(|h| h.ends_with(' '))).unwrap_or(head).trim_end();
         let Some(before) = head.strip_suffix(',') else { return };
         let before_end = s.start + before.trim_end().len();
-        let Some(of) = self.of_after(text, tspan.end, out) else { return };
+        let Some(of) = self.of_after(text, tspan.end, out).filter(|&o| self.ents.get(o).etype == EntityType::Organization).or_else(|| self.described_body_at(text, s, tspan.end, out)) else { return };
         if self.ents.get(of).etype != EntityType::Organization {
             return;
         }
         let Some((person, pstart)) = self.person_ending_at(text, s, before_end, out) else { return };
         self.titles.push(TitleFact { person, role: role.to_string(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
+    }
+
+    /// "an expert on the conflict at U.K. think-tank Chatham House": the body after " at " a few
+    /// words on, past a state and a word saying what kind of body it is.
+    fn described_body_at(&mut self, text: &str, s: Span, end: usize, out: &mut Vec<Mention>) -> Option<usize> {
+        let rest = &text[end..s.end];
+        let at = rest.find(" at ")?;
+        if rest[..at].contains([',', ';', '"', '“', '”']) || rest[..at].split_whitespace().count() > 6 {
+            return None;
+        }
+        let mut pos = end + at + 4;
+        if text[pos..s.end].starts_with("the ") {
+            pos += 4;
+        }
+        if let Some(m) = out.iter().find(|m| m.span.start == pos && m.entities.first().is_some_and(|&e| self.ents.get(e).etype == EntityType::Country)) {
+            pos = m.span.end + 1;
+        }
+        let kind = BODY_KINDS.iter().find(|k| text[pos.min(s.end)..s.end].starts_with(*k));
+        pos += kind.map_or(0, |k| k.len());
+        if let Some(m) = out.iter().find(|m| m.span.start == pos && m.entities.len() == 1) {
+            let e = m.entities[0];
+            return (self.ents.get(e).etype == EntityType::Organization).then_some(e);
+        }
+        // An unknown name: after a kind of body, its capitalised words (with "und", "of" ...
+        // between them); else a name that says it is a body ("University of Tehran").
+        let span = match kind {
+            Some(_) => {
+                let words: Vec<&str> = text[pos..s.end].split(' ').collect();
+                let clean = |w: &str| w.trim_end_matches([',', '.', ';', ':']).to_string();
+                let mut n = 0;
+                let mut end = pos;
+                let mut at = pos;
+                for (k, w) in words.iter().enumerate().take(8) {
+                    let c = clean(w);
+                    let joins = NAME_JOINERS.contains(&c.as_str()) && words.get(k + 1).is_some_and(|next| is_name_word(&clean(next)));
+                    if is_name_word(&c) {
+                        n += 1;
+                        end = at + c.len();
+                    } else if !(n > 0 && joins) {
+                        break;
+                    }
+                    if c.len() != w.len() {
+                        break;
+                    }
+                    at += w.len() + 1;
+                }
+                (n > 0).then(|| Span::new(pos, end))?
+            }
+            None => org_name_at(text, pos).filter(|sp| sp.end <= s.end)?,
+        };
+        // Names inside the body's name are part of it ("Tehran" in "University of Tehran").
+        if out.iter().any(|m| m.span.start < span.end && m.span.end > span.start && !(m.span.start >= span.start && m.span.end <= span.end)) {
+            return None;
+        }
+        out.retain(|m| !(m.span.start >= span.start && m.span.end <= span.end));
+        let o = self.ents.new_org(&text[span.start..span.end])?;
+        out.push(Mention { span, entities: vec![o], kind: MentionKind::Name, modifier: false, stands_for: None, agent: false });
+        Some(o)
     }
 
     /// "X was named the new leader of Y", "X was elected chairman of Y": the person given the
@@ -2720,6 +2780,12 @@ const INSTITUTION_WORDS: &[&str] = &[
     "State", "States", "Republic", "Kingdom", "Federation", "Navy", "Airlines", "Airways", "Reuters", "Jazeera", "Monitor", "Observatory", "Crescent",
     "Cross", "Alliance", "League", "Congress", "Parliament", "Assembly", "Senate", "Ministers", "Officials", "Sources", "Statement", "Embassy",
 ];
+
+/// Lower-case words inside a body's name ("Stiftung Wissenschaft und Politik").
+const NAME_JOINERS: &[&str] = &["of", "for", "and", "und", "de", "la", "du", "des", "on", "&"];
+
+/// Words that say what kind of body a name after them is ("think-tank Chatham House").
+const BODY_KINDS: &[&str] = &["think-tank ", "think tank ", "research institute ", "research group ", "university ", "consultancy ", "policy institute ", "institute "];
 
 /// Verbs of holding an office for a time: "served as", "spent nine years as".
 /// Also the verbs of leaving or losing one ("was ousted as vice-president").
