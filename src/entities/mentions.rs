@@ -25,6 +25,8 @@ struct Titles {
     state_roles: std::collections::HashSet<String>,
     /// For a state office only some states have, their ISO alpha-3 codes, by role.
     only_in: HashMap<String, Vec<String>>,
+    /// The organisation (a dictionary id) whose office a role is, whoever holds it ("MEP").
+    body: HashMap<String, String>,
     automaton: AhoCorasick,
 }
 
@@ -35,11 +37,15 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
     let mut roles = Vec::new();
     let mut state_roles = std::collections::HashSet::new();
     let mut only_in = HashMap::new();
+    let mut body = HashMap::new();
     for row in &t.rows {
         let role = t.get(row, "role").to_string();
         words.push(t.get(row, "title").to_string());
         if t.get(row, "scope") == "state" {
             state_roles.insert(role.clone());
+        }
+        if !t.get(row, "body").is_empty() {
+            body.insert(role.clone(), t.get(row, "body").to_string());
         }
         let states: Vec<String> = t.list(row, "states").map(String::from).collect();
         if !states.is_empty() {
@@ -55,7 +61,7 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
         .start_kind(aho_corasick::StartKind::Both)
         .build(&words)
         .expect("title automaton");
-    Titles { roles, state_roles, only_in, automaton }
+    Titles { roles, state_roles, only_in, body, automaton }
 });
 
 /// An automaton match: pattern index and byte offsets.
@@ -600,6 +606,11 @@ impl<'g> State<'g, '_> {
                 // one ("Ali Hassan" is neither Abiy Ahmed Ali nor Samia Suluhu Hassan), unless
                 // this person was named before ("the Trump Putin summit").
                 let seen = self.last_person.iter().any(|&p| self.ents.gaz_index(p).is_some_and(|g| hits.iter().any(|h| h.role == NameRole::ShortName && h.entity == g)));
+                // "Mick Wallace ... Wallace": a person this document introduced by that name,
+                // unless the dictionary's namesake was named too.
+                if let Some(&p) = self.new_short_names.get(word).filter(|_| !seen) {
+                    return Some(Mention { span, entities: vec![p], kind: MentionKind::ShortName, modifier: false, stands_for: None, agent: false });
+                }
                 let names_other = |w: &str| gaz.find_names(w).iter().any(|&(a, b, h)| a == 0 && b == w.len() && (seen || h.iter().any(|h| h.role != NameRole::ShortName)));
                 let next_known = !next.is_empty() && names_other(next);
                 if is_capitalized(next) && next.chars().any(char::is_lowercase) && !NOT_NAME.contains(&next) && !MONTHS.contains(&next) && !next_known && TITLES.automaton.find(next).is_none_or(|m| m.len() != next.len()) {
@@ -621,7 +632,27 @@ impl<'g> State<'g, '_> {
                     let stem: String = prev.chars().take(3).collect::<String>().to_lowercase();
                     let same_first = hits.iter().filter(|h| h.role == NameRole::ShortName).any(|h| gaz.get(h.entity).label.split_whitespace().next().is_some_and(|f| f.to_lowercase().starts_with(&stem)));
                     if !known && !same_first {
-                        return None;
+                        // A new person, whom the short name means from here on ("Mick Wallace",
+                        // then "Wallace").
+                        // The whole name: capitalised words before it too ("Karim Abu Saleh"),
+                        // and not part of a longer word ("Kim Dong-hoon").
+                        let mut start = span.start - 1 - prev.len();
+                        for _ in 0..2 {
+                            let Some(h) = text[..start].strip_suffix(' ') else { break };
+                            let w = h.rsplit(' ').next().unwrap_or("");
+                            if !is_name_word(w) || SENTENCE_OPENERS.contains(&w) || TITLES.automaton.find(w).is_some_and(|m| m.len() == w.len()) {
+                                break;
+                            }
+                            start -= w.len() + 1;
+                        }
+                        let full = Span::new(start, span.end);
+                        let glued = text[span.end..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
+                        if glued || so_far.iter().any(|m| m.span.start < full.end && m.span.end > full.start) || !text[full.start..span.start].ends_with(' ') {
+                            return None;
+                        }
+                        let person = self.ents.new_person(&text[full.start..full.end]);
+                        self.new_short_names.insert(word.to_string(), person);
+                        return Some(Mention { span: full, entities: vec![person], kind: MentionKind::Name, modifier: false, stands_for: None, agent: false });
                     }
                 }
                 // "To boost trade, ...": an English function word is not a short name (To Lam).
@@ -806,7 +837,7 @@ impl<'g> State<'g, '_> {
                 let before = stext[..m.start].chars().next_back();
                 let role = &TITLES.roles[m.pattern].0;
                 // "cabinet ministers A and B": a domestic title in the plural.
-                let plural = stext[m.end..].starts_with('s') && is_domestic_role(role) && !role.ends_with('s');
+                let plural = stext[m.end..].starts_with('s') && (is_domestic_role(role) || TITLES.body.contains_key(role)) && !role.ends_with('s');
                 let end = m.end + usize::from(plural);
                 let after = stext[end..].chars().next();
                 let ok = before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after.is_none_or(|c| !c.is_alphanumeric() && c != '-');
@@ -926,7 +957,8 @@ impl<'g> State<'g, '_> {
                 let known_states: Vec<usize> = if plural { holders.iter().filter_map(|&(p, _)| self.office_from_dictionary(p, &role)).collect() } else { Vec::new() };
                 let n = holders.len();
                 for (k, (person, pspan)) in holders.into_iter().enumerate() {
-                    let own = if several { Some(owners[k]) } else { possessor };
+                    // A title of one body ("German MEP X") is that body's office whoever holds it.
+                    let own = self.title_body(&role).or(if several { Some(owners[k]) } else { possessor });
                     let of = own.or_else(|| if k + 1 == n { self.of_after(text, pspan.end, out) } else { None });
                     let of = of.or_else(|| self.office_from_dictionary(person, &role));
                     let (of, confidence) = match of {
@@ -973,11 +1005,19 @@ impl<'g> State<'g, '_> {
             if let Some(person) = self.named_to(text, s, tspan, out) {
                 // "X, who doubles as deputy premier": the state of the person's other title here.
                 let other = self.titles.iter().rev().find(|t| t.sentence == si && t.person == person && self.ents.get(t.of).etype == EntityType::Country).map(|t| t.of);
-                let of = possessor.or_else(|| self.of_after(text, tspan.end, out)).or(other);
+                let body = self.title_body(&role);
+                let of = body.or(possessor).or_else(|| self.of_after(text, tspan.end, out)).or(other);
                 if let Some(of) = of {
                     let pstart = out.iter().find(|m| m.entities.first() == Some(&person) && m.span.end <= tspan.start).map_or(tspan.start, |m| m.span.start);
                     let role = owner_body(text, tspan, s.end, of, out).unwrap_or_else(|| role.clone());
-                    self.titles.push(TitleFact { person, role, of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
+                    // "A and B were elected MEPs": every person of the subject.
+                    let mut holders = vec![(person, pstart)];
+                    if text[tspan.start..tspan.end].ends_with('s') {
+                        holders.extend(self.people_coordinated_before(text, s, pstart, out));
+                    }
+                    for (person, pstart) in holders {
+                        self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence: 0.9 });
+                    }
                 }
                 continue;
             }
@@ -1005,7 +1045,8 @@ impl<'g> State<'g, '_> {
             };
             // "the leader of X" with X unresolved: the owner is said, so the dictionary may not guess it.
             let owner_said = text[tspan.end..s.end].starts_with(" of ");
-            let of = possessor
+            let of = self.title_body(&role)
+                .or(possessor)
                 .or_else(|| self.of_after(text, tspan.end, out))
                 .or_else(|| if owner_said { None } else { self.office_from_dictionary(person, &role) });
             if let Some(of) = of {
@@ -1018,6 +1059,7 @@ impl<'g> State<'g, '_> {
         self.served_as(text, s, si, &all_titles, out);
         self.member_of(text, s, si, out);
         self.predecessor(text, s, si, out);
+        self.won_office(text, s, si, out);
         // A title and a rank before one name ("Commandant Rear Admiral X of Chile") are one fact.
         let mut seen = std::collections::HashSet::new();
         self.titles.retain(|t| t.sentence != si || seen.insert((t.person, t.of, t.span.end)));
@@ -1306,6 +1348,44 @@ impl<'g> State<'g, '_> {
         }
     }
 
+    /// "Mary Robinson's trailblazing win in 1990", "X's election in 2019": the office the
+    /// dictionary gives the person from that year on (or from January after it, an
+    /// inauguration).
+    fn won_office(&mut self, text: &str, s: Span, si: usize, out: &[Mention]) {
+        let stext = &text[s.start..s.end];
+        if !(stext.contains(" win ") || stext.contains("victory") || stext.contains("election") || stext.contains("inauguration")) {
+            return;
+        }
+        let mut found = Vec::new();
+        for m in out.iter().filter(|m| m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person) {
+            let after = &text[m.span.end..s.end];
+            let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")) else { continue };
+            let words: Vec<&str> = rest.split_whitespace().take(8).map(|w| w.trim_end_matches([',', '.', ';', ':'])).collect();
+            let Some(k) = words.iter().take(3).position(|w| WIN_NOUNS.contains(w)) else { continue };
+            if !words[..k].iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) {
+                continue;
+            }
+            let year = words[k + 1..].windows(2).take(3).find(|p| p[0] == "in" && p[1].len() == 4 && p[1].bytes().all(|b| b.is_ascii_digit())).map(|p| p[1]);
+            if let Some(year) = year.and_then(|y| y.parse::<u32>().ok()) {
+                found.push((m.entities[0], m.span, year));
+            }
+        }
+        for (person, span, year) in found {
+            let Some(g) = self.ents.gaz_index(person) else { continue };
+            let gaz = self.ents.gaz;
+            let from = |o: &&super::gazetteer::Office| {
+                let start = o.start.as_deref().unwrap_or("");
+                let y: u32 = start.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+                y == year || (y == year + 1 && start.get(5..7) == Some("01"))
+            };
+            let Some(office) = gaz.offices_of(g, None).find(from) else { continue };
+            let of = self.ents.known(office.of);
+            if !self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
+                self.titles.push(TitleFact { person, role: office.role.clone(), of, span, sentence: si, confidence: 0.6 });
+            }
+        }
+    }
+
     /// "X will succeed Y", "replaced Y", "Y's successor": Y holds, on the article's date, the
     /// office the dictionary gives them, and the sentence says so.
     fn predecessor(&mut self, text: &str, s: Span, si: usize, out: &mut Vec<Mention>) {
@@ -1447,13 +1527,40 @@ impl<'g> State<'g, '_> {
             }
         }
         let verb = APPOINTED.iter().find(|v| head.ends_with(*v) && (v.starts_with(',') || head[..head.len() - v.len()].ends_with(' ')))?;
-        let subj = head[..head.len() - verb.len()].trim_end();
+        let mut subj = head[..head.len() - verb.len()].trim_end();
+        // "A and B subsequently were elected": an adverb between the subject and the verb.
+        if let Some(w) = subj.rsplit(' ').next().filter(|w| w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase())) {
+            subj = subj[..subj.len() - w.len()].trim_end();
+        }
         let end = s.start + subj.len();
         if let Some(m) = out.iter().find(|m| m.span.end == end && m.entities.len() == 1) {
             let e = m.entities[0];
             return (self.ents.get(e).etype == EntityType::Person).then_some(e);
         }
         self.person_before(text, s, end, out).map(|(p, _)| p)
+    }
+
+    /// The organisation whose office a role is, when the title says it ("MEP").
+    fn title_body(&mut self, role: &str) -> Option<usize> {
+        let id = TITLES.body.get(role)?;
+        let g = self.ents.gaz.by_id(id)?;
+        Some(self.ents.known(g))
+    }
+
+    /// "Clare Byrne and Tom Walsh were elected": the people listed before the last one, who
+    /// starts at `start` ("A, B and C").
+    fn people_coordinated_before(&self, text: &str, s: Span, start: usize, out: &[Mention]) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut at = start;
+        loop {
+            let head = &text[s.start..at];
+            let Some(h) = head.strip_suffix(" and ").or_else(|| head.strip_suffix(", and ")).or_else(|| head.strip_suffix(", ")) else { break };
+            let end = s.start + h.len();
+            let Some(m) = out.iter().find(|m| m.span.end == end && m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person) else { break };
+            found.push((m.entities[0], m.span.start));
+            at = m.span.start;
+        }
+        found
     }
 
     /// "Mykola Petrenko, who heads the Kyiv regional administration": the person heads the body.
@@ -2787,6 +2894,9 @@ const NAME_JOINERS: &[&str] = &["of", "for", "and", "und", "de", "la", "du", "de
 /// Words that say what kind of body a name after them is ("think-tank Chatham House").
 const BODY_KINDS: &[&str] = &["think-tank ", "think tank ", "research institute ", "research group ", "university ", "consultancy ", "policy institute ", "institute "];
 
+/// What a person wins an office by ("X's win in 1990").
+const WIN_NOUNS: &[&str] = &["win", "victory", "election", "re-election", "reelection", "inauguration"];
+
 /// Verbs of holding an office for a time: "served as", "spent nine years as".
 /// Also the verbs of leaving or losing one ("was ousted as vice-president").
 const TENURE_VERBS: &[&str] = &[
@@ -2810,6 +2920,7 @@ const SUCCESSION: &[&str] = &[" succeed ", " succeeds ", " succeeded ", " succee
 const APPOINTED: &[&str] = &[
     "was named", "has been named", "was appointed", "has been appointed", "was elected", "has been elected", "was chosen as", "was picked as",
     "was sworn in as", "became", "becomes", "was installed as", ", who doubles as", ", who also serves as", ", who serves as", ", who is also",
+    "were named", "were appointed", "were elected",
     // "X is the head of Y": a copula before a title says the office too.
     "is", "was", "remains",
 ];
