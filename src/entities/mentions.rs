@@ -517,6 +517,8 @@ impl<'g> State<'g, '_> {
         self.titled_people(text, s, si, &tokens, titles, &mut out);
         // 2a. Unknown people who speak: "Sadeq Haddad told the AP", "said Maria Lopez,".
         self.speakers(text, &tokens, &mut out);
+        // 2a'. "Mick Wallace and Clare Daly": an unknown name coordinated with a person's.
+        self.coordinated_people(text, &tokens, &mut out);
         // 2b. Unknown places set by a preposition and their country: "in X, Namibia", "to X in Y".
         self.located_names(text, s, si, &tokens, &mut out);
         // 3. "It has been trying to ...": a sentence-initial "It" before a verb refers back to the
@@ -1206,6 +1208,52 @@ impl<'g> State<'g, '_> {
                 continue;
             }
             if words.iter().any(|w| INSTITUTION_WORDS.contains(w) || SENTENCE_OPENERS.contains(w)) || TITLES.automaton.find(name).is_some() {
+                continue;
+            }
+            let person = self.ents.new_person(name);
+            out.push(Mention { span, entities: vec![person], kind: MentionKind::TitledPerson, modifier: false, stands_for: None, agent: false });
+            sort = true;
+        }
+        if sort {
+            out.sort_by_key(|m| m.span.start);
+        }
+    }
+
+    /// "socialists Mick Wallace and Clare Daly", "Clare Daly and Mick Wallace": an unknown name of
+    /// two or three capitalised words joined by "and" to a person's is a person's too.
+    fn coordinated_people(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+        let people: Vec<Span> = out.iter().filter(|m| m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person).map(|m| m.span).collect();
+        if people.is_empty() {
+            return;
+        }
+        let mut found = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if token_text(text, t) != "and" {
+                continue;
+            }
+            let after_person = people.iter().any(|p| crate::text::gap(text, p.end, t.span.start) == " ");
+            let before_person = people.iter().any(|p| crate::text::gap(text, t.span.end, p.start) == " ");
+            if after_person {
+                if let Some((span, _, words)) = name_run(text, tokens, i + 1, out) {
+                    if (2..=3).contains(&words) && text[span.end..].chars().next().is_none_or(|c| c != '\'' && c != '’') {
+                        found.push(span);
+                    }
+                }
+            }
+            if before_person {
+                if let Some(span) = name_run_before(text, tokens, i, out) {
+                    found.push(span);
+                }
+            }
+        }
+        let mut sort = false;
+        for span in found {
+            let name = &text[span.start..span.end];
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if !(2..=3).contains(&words.len()) || is_covered(out, span) {
+                continue;
+            }
+            if words.iter().any(|w| INSTITUTION_WORDS.contains(w) || SENTENCE_OPENERS.contains(w) || NOT_NAME.contains(w)) || TITLES.automaton.find(name).is_some() {
                 continue;
             }
             let person = self.ents.new_person(name);
