@@ -1002,6 +1002,19 @@ impl<'g> State<'g, '_> {
                     continue;
                 }
             }
+            // "The head of Acme's engineering unit, Jane Roe,": a title with its body, a comma,
+            // a name; the words after the owner's possessive are part of the role.
+            if let Some(phrase) = after.strip_prefix(" of ").and_then(|r| r.split_once(", ")).map(|(p, _)| p).filter(|p| p.split_whitespace().count() <= 8 && !p.contains([';', '"', '“', '”'])) {
+                let comma = tspan.end + 4 + phrase.len();
+                if let Some(of) = self.of_after(text, tspan.end, out).filter(|&o| matches!(self.ents.get(o).etype, EntityType::Organization | EntityType::Country)) {
+                    if let Some((person, pspan)) = self.person_after(text, comma + 1, tokens, out) {
+                        let body = phrase.split_once("'s ").or_else(|| phrase.split_once("’s ")).map(|(_, b)| b).filter(|b| b.chars().next().is_some_and(char::is_lowercase));
+                        let role = body.map_or_else(|| role.clone(), |b| format!("{role} of the {b}"));
+                        self.titles.push(TitleFact { person, role, of, span: Span::new(tspan.start, pspan.end), sentence: si, confidence: 0.9 });
+                        continue;
+                    }
+                }
+            }
             // "Sergey Lavrov, Russia's foreign minister": an apposition after a person.
             // "was named the new leader of X": the title a person is given.
             if let Some(person) = self.named_to(text, s, tspan, out) {
