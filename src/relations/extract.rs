@@ -2035,8 +2035,7 @@ impl Ctx<'_, '_> {
             "a violation of", "a flagrant violation", "a blatant violation", "an act of aggression", "a grave escalation", "dangerous escalation", "shameful", "deplorable", "a threat to",
         ];
         let speech = ["said", "says", "called", "calls", "described", "describes", "branded", "brands", "termed", "told reporters", "added", "warned"];
-        let lower = text[s.start..s.end].to_ascii_lowercase();
-        if !JUDGEMENT_STEMS.is_match(&lower) {
+        if !JUDGEMENT_STEMS.is_match(&text[s.start..s.end]) {
             return;
         }
         for (k, g) in args.iter().enumerate() {
@@ -2171,19 +2170,23 @@ fn new_predicate_between(text: &str, from: usize, to: usize) -> bool {
 }
 
 /// Every censure phrase of `judgements` holds one of these stems: a sentence without any cannot
-/// judge anyone. One automaton pass instead of a search per stem.
+/// judge anyone. One automaton pass (in any ASCII case) instead of a search per stem.
 static JUDGEMENT_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new([
-        "unacceptable", "irresponsible", "provocati", "reckless", "illegal", "unlawful", "outrageous", "destabili", "violation", "aggression", "escalation", "shameful",
-        "deplorable", "threat",
-    ])
-    .expect("judgement stem automaton")
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build([
+            "unacceptable", "irresponsible", "provocati", "reckless", "illegal", "unlawful", "outrageous", "destabili", "violation", "aggression", "escalation", "shameful",
+            "deplorable", "threat",
+        ])
+        .expect("judgement stem automaton")
 });
 
 /// Whether `hay` contains `p` with a space on each side: `hay.contains(&format!(" {p} "))`
 /// without building the needle.
 fn contains_spaced(hay: &str, p: &str) -> bool {
-    hay.as_bytes().windows(p.len() + 2).any(|w| w[0] == b' ' && w[w.len() - 1] == b' ' && &w[1..w.len() - 1] == p.as_bytes())
+    let (h, p) = (hay.as_bytes(), p.as_bytes());
+    h.iter().enumerate().any(|(i, &b)| b == b' ' && h[i + 1..].starts_with(p) && h.get(i + 1 + p.len()) == Some(&b' '))
 }
 
 /// No clause boundary (";", ", which", ", while", " but ") between two points.
@@ -2228,7 +2231,7 @@ fn pronoun_subject_between(text: &str, from: usize, cue: usize) -> Option<String
     let words: Vec<&str> = gap.split_whitespace().collect();
     let k = words.iter().rposition(|w| matches!(*w, "and" | "but" | "while" | "whereas" | ";" | "," | "although" | "that"))?;
     let p = words.get(k + 1)?;
-    let base = ["he", "she", "it", "they", "we", "i", "you"].iter().find(|x| *p == **x || ["'s", "'ve", "'d", "'ll", "'re"].iter().any(|c| *p == format!("{x}{c}")))?;
+    let base = ["he", "she", "it", "they", "we", "i", "you"].iter().find(|x| *p == **x || p.strip_prefix(**x).is_some_and(|c| ["'s", "'ve", "'d", "'ll", "'re"].contains(&c)))?;
     // Then the verb group, and at most three other words ("it will press war crimes charges").
     let rest = &words[k + 2..];
     let others = rest.iter().filter(|w| !verb_group_word(w)).count();
