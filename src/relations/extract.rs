@@ -16,7 +16,6 @@ use crate::input::Document;
 use crate::text::{self, Span};
 use crate::vocab::Kind;
 use aho_corasick::AhoCorasick;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A mention usable as actor or target.
@@ -107,7 +106,7 @@ pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<
     let mut a = mentions::analyze(&ex.gazetteer, text, doc_date);
     let anchor = doc_date.and_then(PartialDate::parse);
     let mut out = Vec::new();
-    let mut ctx = Ctx { ex, text, doc, anchor, out: &mut out, seen: HashSet::new() };
+    let mut ctx = Ctx { ex, text, doc, anchor, out: &mut out, char_mark: (0, 0) };
     for si in 0..a.sentences.len() {
         let s = a.sentences[si];
         if let Some(log) = log.as_deref_mut() {
@@ -137,7 +136,8 @@ struct Ctx<'a, 'o> {
     doc: &'a Document,
     anchor: Option<PartialDate>,
     out: &'o mut Vec<Relation>,
-    seen: HashSet<(usize, String, String, String, (Polarity, Modality, Option<String>))>,
+    /// A byte offset into the text and its character offset, where `char_offset` counts on from.
+    char_mark: (usize, usize),
 }
 
 fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
@@ -262,8 +262,10 @@ impl Ctx<'_, '_> {
             return;
         }
         let Some(def) = self.ex.vocab.get(relation) else { return };
-        let key = (si, subject.id.clone(), relation.to_string(), object.id.clone(), (polarity, modality, role.clone()));
-        if !self.seen.insert(key) {
+        // Once per sentence: every record is emitted while its sentence is read, so the records
+        // of sentence `si` so far are the last ones out.
+        let same = |r: &Relation| r.subject.id == subject.id && r.relation == relation && r.object.id == object.id && r.polarity == polarity && r.modality == modality && r.role == role;
+        if self.out.iter().rev().take_while(|r| r.sentence == si).any(same) {
             return;
         }
         let s = a.sentences[si];
@@ -271,6 +273,7 @@ impl Ctx<'_, '_> {
             Kind::Structural => (None, None, None, None),
             Kind::Event => (date, def.cameo.clone(), def.goldstein, def.quad_class),
         };
+        let char_span = [self.char_offset(span.start), self.char_offset(span.end)];
         self.out.push(Relation {
             doc: self.doc.id.clone(),
             sentence: si,
@@ -286,7 +289,7 @@ impl Ctx<'_, '_> {
             location,
             role,
             evidence: self.text[s.start..s.end].to_string(),
-            span: [text::char_offset(self.text, span.start), text::char_offset(self.text, span.end)],
+            span: char_span,
             rule,
             confidence,
         });
@@ -2069,6 +2072,15 @@ impl Ctx<'_, '_> {
             let date = self.event_date(s, Span::new(g.span.end, vat), Modality::Asserted, true);
             self.emit_pairs(si, a, &g.entities, "criticizes", &t.entities, Polarity::Positive, Modality::Asserted, &date, g.span.cover(t.span), "criticizes.reported-judgement", 0.7);
         }
+    }
+
+    /// `text::char_offset` of `byte`, counted on from the last offset asked for when it lies
+    /// before: records come in text order, mostly.
+    fn char_offset(&mut self, byte: usize) -> usize {
+        let (mark, chars) = self.char_mark;
+        let n = if byte >= mark { chars + self.text[mark..byte].chars().count() } else { text::char_offset(self.text, byte) };
+        self.char_mark = (byte, n);
+        n
     }
 
     fn note(&self, log: &mut Option<&mut Vec<String>>, msg: String) {
