@@ -1048,15 +1048,17 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        self.structural(a, si, &args, log);
+        // The sentence in ASCII lower case (same byte offsets), for the rules that search it.
+        let lower = stext.to_ascii_lowercase();
+        self.structural(a, si, &args, &lower, log);
         self.allies(a, si, &args);
         self.judgements(a, si, &args);
         self.reactions(a, si, &args);
-        self.critics(a, si, &args);
+        self.critics(a, si, &args, &lower);
         self.joint_forces(a, si, &args);
-        self.trip_takes(a, si, &args);
-        self.requested_meetings(a, si, &args);
-        self.handovers(a, si, &args);
+        self.trip_takes(a, si, &args, &lower);
+        self.requested_meetings(a, si, &args, &lower);
+        self.handovers(a, si, &args, &lower);
         self.dateline_visit(a, si, &args);
     }
 
@@ -1129,7 +1131,19 @@ impl Ctx<'_, '_> {
         }
         // A story filed from one capital may quote an official far away ("KYIV (AP) — Russian
         // President X said ..."): the story must also tell of travel or a meeting.
-        let opening = format!(" {} ", text[s.start..].to_lowercase().replace(|c: char| !c.is_alphanumeric(), " "));
+        // The rest of the text, lower-cased, each character that is no letter or digit a space:
+        // char by char, which differs from `str::to_lowercase` only in a final sigma (σ or ς,
+        // neither in the words looked for).
+        let mut opening = String::with_capacity(text.len() - s.start + 2);
+        opening.push(' ');
+        for c in text[s.start..].chars() {
+            if c.is_ascii() {
+                opening.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
+            } else {
+                opening.extend(c.to_lowercase().map(|d| if d.is_alphanumeric() { d } else { ' ' }));
+            }
+        }
+        opening.push(' ');
         let travel = [" trip ", " visit ", " visiting ", " visited ", " tour ", " arrived ", " arrives ", " met with ", " meets with ", " talks with ", " summit ", " meeting with ", " hosted by ", " stop ", " leg "];
         if !travel.iter().any(|w| opening.contains(w)) {
             return;
@@ -1239,14 +1253,13 @@ impl Ctx<'_, '_> {
 
     /// "her Gulf tour, which will also take her to Doha, Riyadh and Muscat": the traveller
     /// visits each place; planned with "will", asserted with "took".
-    fn trip_takes(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+    fn trip_takes(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
         }
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_ascii_lowercase();
         // Every pattern below ends in " him to " or " her to ": most sentences have neither.
         if !lower.contains(" him to ") && !lower.contains(" her to ") {
             return;
@@ -1304,14 +1317,13 @@ impl Ctx<'_, '_> {
 
     /// "Belarus handed over a German citizen to Germany", "Iran handed two French nationals over to
     /// France": handing people over to a state releases them to it.
-    fn handovers(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+    fn handovers(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
         }
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_ascii_lowercase();
         // Every verb below starts with "hand": most sentences have none.
         if !lower.contains("hand") {
             return;
@@ -1353,14 +1365,13 @@ impl Ctx<'_, '_> {
 
     /// "a UN Security Council emergency meeting on the strike, held at the request of Russia":
     /// the requester appeals to the body that meets.
-    fn requested_meetings(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+    fn requested_meetings(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
         }
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_ascii_lowercase();
         // Both patterns below hold "request": most sentences have none.
         if !lower.contains("request") {
             return;
@@ -1390,14 +1401,13 @@ impl Ctx<'_, '_> {
 
     /// A standing critic: "X is one of the most vocal critics of Y", "X, a fierce critic of Y
     /// and Z": X criticizes Y. The critic is the subject of a copula, or the head of an apposition.
-    fn critics(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+    fn critics(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
         }
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_ascii_lowercase();
         // "Kremlin critic Alexei Navalny", "prominent Beijing critic Jimmy Lai": the named person
         // right after "ACTOR critic" criticizes the actor.
         for (k, g) in args.iter().enumerate() {
@@ -1750,7 +1760,7 @@ impl Ctx<'_, '_> {
     }
 
     /// Structural facts: locatedIn, memberOf, affiliatedWith.
-    fn structural(&mut self, a: &mut Analysis, si: usize, args: &[Arg], log: &mut Option<&mut Vec<String>>) {
+    fn structural(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str, log: &mut Option<&mut Vec<String>>) {
         let text = self.text;
         let s = a.sentences[si];
         let ms: &[Mention] = &a.mentions[si];
@@ -1884,7 +1894,6 @@ impl Ctx<'_, '_> {
             }
         }
         // memberOf: "Russia and China, both members of the UN Security Council"; "NATO member Poland".
-        let lower = text[s.start..s.end].to_ascii_lowercase();
         let patterns: &[&str] = if lower.contains("member") { &["members of ", "member of ", "member states of ", "member state of "] } else { &[] };
         for &pat in patterns {
             let mut from = 0;
