@@ -303,12 +303,10 @@ impl Ctx<'_, '_> {
         // without them, only the log would see the cues.
         let may_join = args.len() >= 2 || args.iter().any(|g| g.entities.len() >= 2);
         let cues = if !may_join && log.is_none() { Vec::new() } else { self.ex.patterns.find(stext) };
-        // Time expressions matter only where a cue fired; most sentences have none.
-        let (times, future_times) = if cues.is_empty() {
-            (Vec::new(), Vec::new())
-        } else {
-            dates::find_both(stext, self.anchor)
-        };
+        // Time expressions matter only where a cue yields a record: found when first asked for.
+        let times = std::cell::OnceCell::new();
+        let anchor = self.anchor;
+        let dated = || times.get_or_init(|| dates::find_both(stext, anchor));
         for cm in &cues {
             let cue = &self.ex.patterns.cues[cm.cue];
             let cspan = Span::new(s.start + cm.start, s.start + cm.end);
@@ -585,7 +583,7 @@ impl Ctx<'_, '_> {
                         let moda = if scheduled && moda == Modality::Hypothetical && reported_would(text, s, span.start.min(cspan.start), cspan.start) { Modality::Planned } else { moda };
                         // A partnership talked about ("would discuss the comprehensive partnership") stands.
                         let moda = if relation == "partnerOf" && partnership { Modality::Asserted } else { moda };
-                        let date = self.date_for(&times, &future_times, s, cspan, moda, true);
+                        let date = self.date_for(&dated().0, &dated().1, s, cspan, moda, true);
                         let split = one_before == 1 && ents.len() > 2 && relation != "partnerOf";
                         for i in 0..ents.len() {
                             for j in i + 1..ents.len() {
@@ -657,7 +655,7 @@ impl Ctx<'_, '_> {
                     };
                     if let Some(sp) = speaker_target {
                         let (pol, moda) = self.qualifiers(text, args[subj].span.end, cspan.start);
-                        let date = self.date_for(&times, &future_times, s, cspan, moda, true);
+                        let date = self.date_for(&dated().0, &dated().1, s, cspan, moda, true);
                         let span = args[sp].span.cover(cspan);
                         for &x in &args[subj].entities.clone() {
                             for &y in &args[sp].entities.clone() {
@@ -1002,7 +1000,7 @@ impl Ctx<'_, '_> {
             };
             // "The EU first imposed sanctions on Russia after ...": told as history, not as today's news.
             let history = cue.frame == Frame::Verb && sspan.end <= cspan.start && text[sspan.end..cspan.start].to_lowercase().split_whitespace().any(|w| matches!(w, "first" | "initially" | "originally" | "previously" | "once"));
-            let date = self.date_for(&times, &future_times, s, cspan, moda, (cue.frame != Frame::Noun || governed_noun || expressed) && !history);
+            let date = self.date_for(&dated().0, &dated().1, s, cspan, moda, (cue.frame != Frame::Noun || governed_noun || expressed) && !history);
             let location = place.map(|p| a.entities.get(p).clone()).filter(|l| l.etype.is_place());
             // A bare "claim" is a territorial claim only on a region, told as "claimed by X" or
             // "X claims (most of) the R"; "X claimed Y attacked" claims nothing.
