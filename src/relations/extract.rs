@@ -1050,7 +1050,7 @@ impl Ctx<'_, '_> {
         self.structural(a, si, &args, &lower, log);
         self.allies(a, si, &args);
         self.judgements(a, si, &args, &lower);
-        self.reactions(a, si, &args);
+        self.reactions(a, si, &args, &lower);
         self.critics(a, si, &args, &lower);
         self.joint_forces(a, si, &args);
         self.trip_takes(a, si, &args, &lower);
@@ -1534,7 +1534,7 @@ impl Ctx<'_, '_> {
     /// A reaction that refers back to the previous sentence: "That drew rebukes from X and Y",
     /// "The remarks prompted criticism from X". The reactor comes after "from"; the target is
     /// the subject of the previous sentence, whose words or deed "that" stands for.
-    fn reactions(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+    fn reactions(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
         if si == 0 {
             return;
         }
@@ -1545,7 +1545,6 @@ impl Ctx<'_, '_> {
         if !["that", "this", "the", "his", "her", "those"].iter().any(|w| first.eq_ignore_ascii_case(w)) {
             return;
         }
-        let lower = text[s.start..s.end].to_ascii_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
         let openers: &[&[&str]] = &[
             &["that"], &["this"], &["the", "move"], &["the", "remarks"], &["the", "comments"], &["the", "comment"], &["the", "decision"], &["the", "statement"],
@@ -1572,7 +1571,7 @@ impl Ctx<'_, '_> {
         if words.get(k + 1) != Some(&"from") {
             return;
         }
-        let from_at = match text[s.start..s.end].to_ascii_lowercase().find(" from ") {
+        let from_at = match lower.find(" from ") {
             Some(i) => s.start + i + 6,
             None => return,
         };
@@ -1923,7 +1922,9 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let rest = &text[g.span.end..s.end];
-            let before = text[s.start..g.span.start].to_lowercase();
+            // Lower-cased: for ASCII words (most) the shared ASCII-lower-cased sentence says the same.
+            let head = &text[s.start..g.span.start];
+            let before: std::borrow::Cow<str> = if head.is_ascii() { lower[..head.len()].into() } else { head.to_lowercase().into() };
             // "Finland, which joined NATO in 2023", "Sweden formally joined NATO": a state that joined is a member.
             // Not "joined the European Union's talks", "joined the African Union mission".
             let next = rest.split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
