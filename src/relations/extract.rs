@@ -318,7 +318,8 @@ impl Ctx<'_, '_> {
             // A strike on a city is a strike on its state ("fired missiles at Kharkiv").
             // Only a past form: "strikes in Gaza" may be a noun.
             let strikes_place = matches!(relation.as_str(), "bombs" | "attacks" | "invades") && matches!(cm.form, Form::Past | Form::Participle);
-            let mut note = |msg: String| {
+            // Formatted only into a log: no allocation when none is kept.
+            let mut note = |msg: std::fmt::Arguments<'_>| {
                 if let Some(log) = log.as_deref_mut() {
                     log.push(format!("  cue '{}' ({}, {:?}): {msg}", &text[cspan.start..cspan.end], relation, cue.frame));
                 }
@@ -328,7 +329,7 @@ impl Ctx<'_, '_> {
             if (cue.frame == Frame::Verb && matches!(cm.form, Form::Base | Form::Third | Form::Gerund)) || (cue.frame == Frame::Mutual && cm.form == Form::Gerund) {
                 let prev = words_before(text, cspan.start, 1).pop().unwrap_or_default();
                 if DETERMINERS.contains(&prev.as_str()) || NOUN_MODIFIERS.contains(&prev.as_str()) {
-                    note(format!("'{prev}' before the cue: a noun, not a verb; dropped"));
+                    note(format_args!("'{prev}' before the cue: a noun, not a verb; dropped"));
                     continue;
                 }
             }
@@ -340,7 +341,7 @@ impl Ctx<'_, '_> {
                 let demonym_between = args.iter().any(|g| g.bare && g.span.end <= cspan.start && text[g.span.end..cspan.start].trim().is_empty())
                     && words_before(text, cspan.start, 2).get(1).is_some_and(|w| determiner(w));
                 if determiner(&prev) || demonym_between {
-                    note(format!("'{prev}' before the participle: an adjective, not a verb; dropped"));
+                    note(format_args!("'{prev}' before the participle: an adjective, not a verb; dropped"));
                     continue;
                 }
             }
@@ -348,25 +349,25 @@ impl Ctx<'_, '_> {
             if relation == "releases" && text[cspan.start..cspan.end].eq_ignore_ascii_case("free") {
                 let next = text[cspan.end..s.end].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
                 if matches!(next.as_str(), "trade" | "market" | "markets" | "speech" | "press" | "elections" | "election" | "and" | "world" | "zone" | "movement" | "access" | "agency" | "passage" | "will") {
-                    note("'free' as an adjective: dropped".into());
+                    note(format_args!("'free' as an adjective: dropped"));
                     continue;
                 }
             }
             // "refused to meet X": the refusal negates the next verb; it rejects nobody.
             if relation == "rejects" && cue.frame == Frame::Verb && text[cspan.end..s.end].starts_with(" to ") {
-                note("followed by an infinitive: a negator, not a rejection; dropped".into());
+                note(format_args!("followed by an infinitive: a negator, not a rejection; dropped"));
                 continue;
             }
             // "called on Ukraine to negotiate", "urged Israel not to attack": the complement of a
             // request or warning is what was asked for, not an event that happened.
             if cue.frame != Frame::Noun && matches!(cm.form, Form::Base | Form::Plain) && requested_complement(text, s, cspan.start) {
-                note("the complement of a request or warning: not an event; dropped".into());
+                note(format_args!("the complement of a request or warning: not an event; dropped"));
                 continue;
             }
             // "warned against any attack", "to deter an invasion": an event warded off is not one
             // that happened, and the warner is not its actor.
             if (cue.frame == Frame::Noun || matches!(cm.form, Form::Base | Form::Gerund | Form::Third)) && warded_off(text, cspan.start) {
-                note("an event warned against or prevented: dropped".into());
+                note(format_args!("an event warned against or prevented: dropped"));
                 continue;
             }
             // Relative clause "X, who ..., CUE": mentions inside it cannot be the actor.
@@ -390,13 +391,13 @@ impl Ctx<'_, '_> {
             // A cue with words after its target ("back * stance") is written for the active
             // frame only: "a group backed by Iran" backs no stance.
             if cue.tail.is_some() && (passive || reduced_by.is_some() || fused) {
-                note("a cue with words after its target has no passive or fused form: dropped".into());
+                note(format_args!("a cue with words after its target has no passive or fused form: dropped"));
                 continue;
             }
             match cue.frame {
                 Frame::Verb if fused => {
                     let Some(agent) = args.iter().position(|g| g.span.end + 1 == cspan.start && (g.is_actor || g.bare)) else {
-                        note("participle fused to a word that is no actor: dropped".into());
+                        note(format_args!("participle fused to a word that is no actor: dropped"));
                         continue;
                     };
                     let Some(patient) = args.iter().position(|g| {
@@ -405,7 +406,7 @@ impl Ctx<'_, '_> {
                             && text[cspan.end..g.span.start].split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
                             && (g.is_actor || is_country(a, g) || g.place.is_some())
                     }) else {
-                        note("fused participle without a target: dropped".into());
+                        note(format_args!("fused participle without a target: dropped"));
                         continue;
                     };
                     subjects = args[agent].entities.clone();
@@ -418,7 +419,7 @@ impl Ctx<'_, '_> {
                     let at = reduced_by.unwrap_or(cspan.end);
                     // The agent right after "by": a name, or a demonym of the agents ("by Russian hackers").
                     let Some(agent) = args.iter().position(|g| g.span.start == at && (g.is_actor || g.bare)) else {
-                        note("reduced passive without a named agent: dropped".into());
+                        note(format_args!("reduced passive without a named agent: dropped"));
                         continue;
                     };
                     // The patient: the noun phrase the participle modifies, at most two lower-case words back.
@@ -431,11 +432,11 @@ impl Ctx<'_, '_> {
                                 && words_before(text, g.span.start, 1).first().is_none_or(|w| w != "by")
                         }
                     }) else {
-                        note("reduced passive without a patient right before it: dropped".into());
+                        note(format_args!("reduced passive without a patient right before it: dropped"));
                         continue;
                     };
                     if !(args[patient].is_actor || args[patient].bare || claims_place(a, &args[patient], &relation)) {
-                        note("reduced passive whose patient is no actor: dropped".into());
+                        note(format_args!("reduced passive whose patient is no actor: dropped"));
                         continue;
                     }
                     subjects = coordinated(&args, agent, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
@@ -448,7 +449,7 @@ impl Ctx<'_, '_> {
                     // "Kyiv was struck by Russian missiles".
                     let by_at = text[cspan.end..s.end].find(" by ").map(|i| cspan.end + i + 4);
                     let Some(agent) = by_at.and_then(|at| args.iter().position(|g| g.span.start >= at && g.span.start <= at + 12 && g.is_actor)) else {
-                        note("passive without a named agent: dropped".into());
+                        note(format_args!("passive without a named agent: dropped"));
                         continue;
                     };
                     // Not the agent of an earlier passive ("The attack was claimed by Hamas and condemned by Egypt").
@@ -457,7 +458,7 @@ impl Ctx<'_, '_> {
                         g.span.end <= cspan.start
                             && words_before(text, g.span.start, 1).first().is_none_or(|w| !matches!(w.as_str(), "by" | "on" | "of" | "against" | "into" | "over" | "with" | "for"))
                     }) else {
-                        note("passive without a target: dropped".into());
+                        note(format_args!("passive without a target: dropped"));
                         continue;
                     };
                     subjects = coordinated(&args, agent, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
@@ -527,7 +528,7 @@ impl Ctx<'_, '_> {
                                 let apposed = gap.trim_start().starts_with(", both") || gap.trim_start().starts_with(", all") || gap.trim_start().starts_with(", fellow") || gap.trim_start().starts_with(", two");
                                 let copular = gw.first().is_some_and(|w| matches!(*w, "are" | "were" | "is" | "was" | "remain" | "remains" | "became"));
                                 if gw.len() > 5 || !(apposed || copular) {
-                                    note("'allies' not said of the sides: dropped".into());
+                                    note(format_args!("'allies' not said of the sides: dropped"));
                                     continue;
                                 }
                                 let hs = args[h].entities.clone();
@@ -553,7 +554,7 @@ impl Ctx<'_, '_> {
                                 matches!(w.as_str(), "are" | "were" | "is" | "was" | "be" | "been" | "being" | "remain" | "remained" | "remains" | "became" | "become" | "becoming" | "as" | "two" | "both")
                             };
                             if !w.iter().any(copula) {
-                                note("'allies' not said of the sides: dropped".into());
+                                note(format_args!("'allies' not said of the sides: dropped"));
                                 continue;
                             }
                         }
@@ -574,7 +575,7 @@ impl Ctx<'_, '_> {
                         }
                         ents.dedup();
                         if ents.len() < 2 {
-                            note("fewer than two sides: dropped".into());
+                            note(format_args!("fewer than two sides: dropped"));
                             continue;
                         }
                         // Every pair, not just first-with-rest.
@@ -597,7 +598,7 @@ impl Ctx<'_, '_> {
                         continue;
                     }
                     let Some(subj) = subj else {
-                        note("no actor before the cue: dropped".into());
+                        note(format_args!("no actor before the cue: dropped"));
                         continue;
                     };
                     // "endorsed a 12-point peace plan for Ukraine proposed by Beijing": past a plan
@@ -660,14 +661,14 @@ impl Ctx<'_, '_> {
                         for &x in &args[subj].entities.clone() {
                             for &y in &args[sp].entities.clone() {
                                 let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
-                                note(format!("{} -> {}: kept ('its' is the speaker's)", xe.label, ye.label));
+                                note(format_args!("{} -> {}: kept ('its' is the speaker's)", xe.label, ye.label));
                                 self.emit(si, a, xe, &relation, ye, pol, moda, date.clone(), None, None, span, cue.rule.clone(), 0.65);
                             }
                         }
                         continue;
                     }
                     let Some(obj) = obj else {
-                        note("no target after the cue: dropped".into());
+                        note(format_args!("no target after the cue: dropped"));
                         continue;
                     };
                     // "X met A and later criticized B": A is the object of an earlier verb
@@ -684,12 +685,12 @@ impl Ctx<'_, '_> {
                     let subj = match shared_subject(text, &args, s, subj, cspan.start, rel_clause, object_of_verb) {
                         None => subj,
                         Some((Some(k), and_end)) => {
-                            note(format!("actor shared with an earlier verb phrase: '{}'", &text[args[k].span.start..args[k].span.end]));
+                            note(format_args!("actor shared with an earlier verb phrase: '{}'", &text[args[k].span.start..args[k].span.end]));
                             qual_from = Some(and_end);
                             k
                         }
                         Some((None, _)) => {
-                            note("coordinated verb phrase without a clause subject: dropped".into());
+                            note(format_args!("coordinated verb phrase without a clause subject: dropped"));
                             continue;
                         }
                     };
@@ -700,7 +701,7 @@ impl Ctx<'_, '_> {
                     let first_actor = !args.iter().any(|g| (g.is_actor || g.bare) && g.span.start >= s.start && g.span.end <= args[subj].span.start)
                         && !text[s.start..args[subj].span.start].to_lowercase().split_whitespace().any(|w| matches!(w, "it" | "they"));
                     if pronoun_subject_between(text, args[subj].span.end, cspan.start).is_some_and(|p| !(first_actor && matches!(p.as_str(), "it" | "they"))) {
-                        note("an unresolved pronoun is the subject of the cue's clause: dropped".into());
+                        note(format_args!("an unresolved pronoun is the subject of the cue's clause: dropped"));
                         continue;
                     }
                     // "denied his Russian counterpart's accusations": the counterpart's state.
@@ -719,7 +720,7 @@ impl Ctx<'_, '_> {
                         let words: Vec<&str> = gap.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
                         if let Some(k) = words.iter().rposition(|w| SPEECH.contains(w)) {
                             if words[k + 1..].iter().any(|w| matches!(*w, "the" | "a" | "an" | "most" | "some" | "many" | "all" | "its" | "their")) {
-                                note("reported clause with an unnamed subject: dropped".into());
+                                note(format_args!("reported clause with an unnamed subject: dropped"));
                                 continue;
                             }
                         }
@@ -730,7 +731,7 @@ impl Ctx<'_, '_> {
                             let clause = &gap[i..];
                             let first = clause.split_whitespace().next().unwrap_or("");
                             if !clause.contains(',') && matches!(first, "the" | "a" | "an" | "some" | "many" | "most" | "one" | "several") {
-                                note("subordinate clause with an unnamed subject: dropped".into());
+                                note(format_args!("subordinate clause with an unnamed subject: dropped"));
                                 continue;
                             }
                         }
@@ -742,7 +743,7 @@ impl Ctx<'_, '_> {
                         let rel = [", which ", ", that "].iter().filter_map(|b| gap.rfind(b).map(|i| (i, i + b.len()))).max();
                         if let Some((i, j)) = rel {
                             if i > 0 && gap[j..].split_whitespace().all(verb_group_word) {
-                                note("relative clause whose antecedent is no actor: dropped".into());
+                                note(format_args!("relative clause whose antecedent is no actor: dropped"));
                                 continue;
                             }
                         }
@@ -756,14 +757,14 @@ impl Ctx<'_, '_> {
                             own.extend(self.person_country(a, e));
                         }
                         if args[obj].entities.iter().any(|e| own.contains(e)) {
-                            note("the speaker's own side as the subject of the reported clause: dropped".into());
+                            note(format_args!("the speaker's own side as the subject of the reported clause: dropped"));
                             continue;
                         }
                     }
                     // "X was receiving updates, the ministry said": a verb's target does not lie
                     // beyond a comma.
                     if !deed_doer && text[cspan.end..args[obj].span.start].contains(',') {
-                        note("target beyond a comma: dropped".into());
+                        note(format_args!("target beyond a comma: dropped"));
                         continue;
                     }
                     // A plan's topic is not the target: its owner is ("a peace plan for Ukraine
@@ -784,7 +785,7 @@ impl Ctx<'_, '_> {
                         match owner.or(possessor) {
                             Some(o) => o,
                             None => {
-                                note("target is the topic of a plan with no owner: dropped".into());
+                                note(format_args!("target is the topic of a plan with no owner: dropped"));
                                 continue;
                             }
                         }
@@ -805,7 +806,7 @@ impl Ctx<'_, '_> {
                             })
                         };
                         if !tail.split('|').any(|t| after.starts_with(t)) && !possessed {
-                            note(format!("target not followed by '{tail}': dropped"));
+                            note(format_args!("target not followed by '{tail}': dropped"));
                             continue;
                         }
                     }
@@ -817,7 +818,7 @@ impl Ctx<'_, '_> {
                             let head = r.split_whitespace().find(|w| !w.chars().all(|c| c.is_lowercase()) || !matches!(*w, "new" | "interim" | "transitional" | "breakaway" | "de" | "facto" | "military" | "elected" | "civilian")).unwrap_or("");
                             let head = head.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
                             if !matches!(head.as_str(), "independence" | "sovereignty" | "statehood" | "government" | "authorities" | "regime" | "leadership" | "junta" | "annexation" | "president" | "leader") {
-                                note(format!("recognizing the target's {head}: not diplomatic recognition; dropped"));
+                                note(format_args!("recognizing the target's {head}: not diplomatic recognition; dropped"));
                                 continue;
                             }
                         }
@@ -835,7 +836,7 @@ impl Ctx<'_, '_> {
                             match holder {
                                 Some(h) => h,
                                 None => {
-                                    note("demand for the release of people, with no holder named: dropped".into());
+                                    note(format_args!("demand for the release of people, with no holder named: dropped"));
                                     continue;
                                 }
                             }
@@ -873,14 +874,14 @@ impl Ctx<'_, '_> {
                     let war_place = matches!(relation.as_str(), "attacks" | "bombs");
                     let demonym_next = |g: &Arg| g.bare && crate::text::gap(text, cspan.end, g.span.start).split_whitespace().all(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
                     let Some(obj) = args.iter().position(|g| g.span.start >= cspan.end && g.span.start <= cspan.end + 30 && (g.is_actor || (wants_place && g.place.is_some()) || claims_place(a, g, &relation) || demonym_next(g) || (war_place && g.place.is_some() && !g.entities.is_empty())) && within_clause(text, cspan.end, g.span.start)) else {
-                        note("no target after the nominal cue: dropped".into());
+                        note(format_args!("no target after the nominal cue: dropped"));
                         continue;
                     };
                     // "her dismissal of the envoy as a 'puppet'": a tail must follow the target.
                     if let Some(tail) = &cue.tail {
                         let after: String = text[args[obj].span.end..s.end].trim_start().to_lowercase().chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’')).collect();
                         if !tail.split('|').any(|t| after.starts_with(t)) {
-                            note(format!("target not followed by '{tail}': dropped"));
+                            note(format_args!("target not followed by '{tail}': dropped"));
                             continue;
                         }
                     }
@@ -948,12 +949,12 @@ impl Ctx<'_, '_> {
                     });
                     let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid || deed || relation == "sanctions") { self.governing_subject(&args, s, cspan, aid, deed, relation == "sanctions") } else { None };
                     let Some(subj) = by.or(poss).or(governed) else {
-                        note("no actor for the nominal cue: dropped".into());
+                        note(format_args!("no actor for the nominal cue: dropped"));
                         continue;
                     };
                     if governed.is_some() {
                         governed_noun = true;
-                        note("actor: the subject of the clause that governs the cue".into());
+                        note(format_args!("actor: the subject of the clause that governs the cue"));
                     }
                     subjects = if governed.is_some() { coordinated(&args, subj, text).iter().flat_map(|&i| args[i].entities.clone()).collect() } else { args[subj].entities.clone() };
                     objects = target_entities(a, &args, obj, &relation, text);
@@ -1011,7 +1012,7 @@ impl Ctx<'_, '_> {
                     gap.split_whitespace().all(|w| matches!(w, "the" | "most" | "all" | "much" | "of" | "nearly" | "almost" | "virtually" | "entire" | "whole" | "part" | "parts"))
                 };
                 if !region || !close {
-                    note("'claim' without a region claimed: dropped".into());
+                    note(format_args!("'claim' without a region claimed: dropped"));
                     continue;
                 }
             }
@@ -1029,18 +1030,18 @@ impl Ctx<'_, '_> {
                         let last = st.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
                         matches!(last.as_str(), "police" | "troops" | "forces" | "soldiers" | "warships" | "ships" | "vessels" | "marines" | "peacekeepers" | "units" | "jets" | "aircraft" | "personnel" | "military" | "army" | "navy")
                     } {
-                        note("forces arriving: a deployment, not a visit; dropped".into());
+                        note(format_args!("forces arriving: a deployment, not a visit; dropped"));
                         continue;
                     }
                     // "during his visit to Israel" read as Netanyahu's: a leader does not visit the
                     // state he holds office in.
                     if relation == "visits" && a.entities.get(x).etype == EntityType::Person && self.person_country(a, x) == Some(y) {
-                        note("a visit to the visitor's own state: dropped".into());
+                        note(format_args!("a visit to the visitor's own state: dropped"));
                         continue;
                     }
                     let subject = a.entities.get(x).clone();
                     let object = a.entities.get(y).clone();
-                    note(format!("{} -> {}: kept", subject.label, object.label));
+                    note(format_args!("{} -> {}: kept", subject.label, object.label));
                     self.emit(si, a, subject, &relation, object, pol, moda, date.clone(), location.clone(), None, span, cue.rule.clone(), confidence);
                 }
             }
