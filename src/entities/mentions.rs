@@ -1790,8 +1790,9 @@ impl<'g> State<'g, '_> {
         for (i, t) in tokens.iter().enumerate() {
             let w = &text[t.span.start..t.span.end];
             // Longer than "she" and the longest contraction ("’ll", five bytes), or not starting
-            // as "he", "she", "two" and "both" do: no word below.
-            if w.len() > 8 || !matches!(w.as_bytes()[0].to_ascii_lowercase(), b'h' | b's' | b't' | b'b') {
+            // as "he", "his", "him", "she", "her", "two" and "both" do: no word below.
+            let b = w.as_bytes();
+            if w.len() > 8 || w.len() < 2 || !matches!([b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()], [b'h', b'e' | b'i'] | [b's', b'h'] | [b't', b'w'] | [b'b', b'o']) {
                 continue;
             }
             // "She's", "he'd", "he’ll": he/she before a contracted auxiliary ("they" is not resolved here).
