@@ -89,6 +89,10 @@ const NUMBERS: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six
 
 fn month_of(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
+    // Most words start with no month's first letter.
+    if !w.starts_with(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd']) {
+        return None;
+    }
     MONTHS
         .iter()
         .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept")))

@@ -71,7 +71,16 @@ pub fn sentences(text: &str) -> Vec<Span> {
         }
     };
     let mut i = 0;
+    // The next line break at or after `i` (or the end): the splitter jumps from mark to mark.
+    let mut next_nl = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
     while i < bytes.len() {
+        if next_nl < i {
+            next_nl = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+        }
+        i = memchr::memchr3(b'.', b'!', b'?', &bytes[i..next_nl]).map_or(next_nl, |k| i + k);
+        if i == bytes.len() {
+            break;
+        }
         let b = bytes[i];
         if b == b'\n' {
             push(start, i, &mut out);

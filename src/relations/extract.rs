@@ -15,8 +15,6 @@ use crate::entities::{EntityRef, EntityType};
 use crate::input::Document;
 use crate::text::{self, speech_follows, Span, SPEECH};
 use crate::vocab::Kind;
-use aho_corasick::AhoCorasick;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A mention usable as actor or target.
@@ -113,7 +111,7 @@ pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<
     let mut a = mentions::analyze(&ex.gazetteer, doc);
     let anchor = doc_date.and_then(PartialDate::parse);
     let mut out = Vec::new();
-    let mut ctx = Ctx { ex, text, doc, anchor, out: &mut out, seen: HashSet::new() };
+    let mut ctx = Ctx { ex, text, doc, anchor, out: &mut out, char_mark: (0, 0) };
     for si in 0..a.sentences.len() {
         let s = a.sentences[si];
         if let Some(log) = log.as_deref_mut() {
@@ -143,7 +141,8 @@ struct Ctx<'a, 'o> {
     doc: &'a Document,
     anchor: Option<PartialDate>,
     out: &'o mut Vec<Relation>,
-    seen: HashSet<(usize, String, String, String, (Polarity, Modality, Option<String>))>,
+    /// A byte offset into the text and its character offset, where `char_offset` counts on from.
+    char_mark: (usize, usize),
 }
 
 fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
@@ -276,8 +275,10 @@ impl Ctx<'_, '_> {
             return;
         }
         let Some(def) = self.ex.vocab.get(relation) else { return };
-        let key = (si, subject.id.clone(), relation.to_string(), object.id.clone(), (polarity, modality, role.clone()));
-        if !self.seen.insert(key) {
+        // Once per sentence: every record is emitted while its sentence is read, so the records
+        // of sentence `si` so far are the last ones out.
+        let same = |r: &Relation| r.subject.id == subject.id && r.relation == relation && r.object.id == object.id && r.polarity == polarity && r.modality == modality && r.role == role;
+        if self.out.iter().rev().take_while(|r| r.sentence == si).any(same) {
             return;
         }
         let s = a.sentences[si];
@@ -285,6 +286,7 @@ impl Ctx<'_, '_> {
             Kind::Structural => (None, None, None, None),
             Kind::Event => (date, def.cameo.clone(), def.goldstein, def.quad_class),
         };
+        let char_span = [self.char_offset(span.start), self.char_offset(span.end)];
         self.out.push(Relation {
             doc: self.doc.id.clone(),
             sentence: si,
@@ -300,7 +302,7 @@ impl Ctx<'_, '_> {
             location,
             role,
             evidence: self.text[s.start..s.end].to_string(),
-            span: [text::char_offset(self.text, span.start), text::char_offset(self.text, span.end)],
+            span: char_span,
             rule,
             confidence,
         });
@@ -315,12 +317,10 @@ impl Ctx<'_, '_> {
         // without them, only the log would see the cues.
         let may_join = args.len() >= 2 || args.iter().any(|g| g.entities.len() >= 2);
         let cues = if !may_join && log.is_none() { Vec::new() } else { self.ex.patterns.find(stext) };
-        // Time expressions matter only where a cue fired; most sentences have none.
-        let (times, future_times) = if cues.is_empty() {
-            (Vec::new(), Vec::new())
-        } else {
-            dates::find_both(stext, self.anchor)
-        };
+        // Time expressions matter only where a cue yields a record: found when first asked for.
+        let times = std::cell::OnceCell::new();
+        let anchor = self.anchor;
+        let dated = || times.get_or_init(|| dates::find_both(stext, anchor));
         for cm in &cues {
             let cue = &self.ex.patterns.cues[cm.cue];
             let cspan = Span::new(s.start + cm.start, s.start + cm.end);
@@ -332,7 +332,8 @@ impl Ctx<'_, '_> {
             // A strike on a city is a strike on its state ("fired missiles at Kharkiv").
             // Only a past form: "strikes in Gaza" may be a noun.
             let strikes_place = matches!(relation.as_str(), "bombs" | "attacks" | "invades") && matches!(cm.form, Form::Past | Form::Participle);
-            let mut note = |msg: String| {
+            // Formatted only into a log: no allocation when none is kept.
+            let mut note = |msg: std::fmt::Arguments<'_>| {
                 if let Some(log) = log.as_deref_mut() {
                     log.push(format!("  cue '{}' ({}, {:?}): {msg}", &text[cspan.start..cspan.end], relation, cue.frame));
                 }
@@ -342,7 +343,7 @@ impl Ctx<'_, '_> {
             if (cue.frame == Frame::Verb && matches!(cm.form, Form::Base | Form::Third | Form::Gerund)) || (cue.frame == Frame::Mutual && cm.form == Form::Gerund) {
                 let prev = words_before(text, cspan.start, 1).pop().unwrap_or_default();
                 if DETERMINERS.contains(&prev.as_str()) || NOUN_MODIFIERS.contains(&prev.as_str()) {
-                    note(format!("'{prev}' before the cue: a noun, not a verb; dropped"));
+                    note(format_args!("'{prev}' before the cue: a noun, not a verb; dropped"));
                     continue;
                 }
             }
@@ -354,7 +355,7 @@ impl Ctx<'_, '_> {
                 let demonym_between = args.iter().any(|g| g.bare && g.span.end <= cspan.start && text[g.span.end..cspan.start].trim().is_empty())
                     && words_before(text, cspan.start, 2).get(1).is_some_and(|w| determiner(w));
                 if determiner(&prev) || demonym_between {
-                    note(format!("'{prev}' before the participle: an adjective, not a verb; dropped"));
+                    note(format_args!("'{prev}' before the participle: an adjective, not a verb; dropped"));
                     continue;
                 }
             }
@@ -362,25 +363,25 @@ impl Ctx<'_, '_> {
             if relation == "releases" && text[cspan.start..cspan.end].eq_ignore_ascii_case("free") {
                 let next = text[cspan.end..s.end].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
                 if matches!(next.as_str(), "trade" | "market" | "markets" | "speech" | "press" | "elections" | "election" | "and" | "world" | "zone" | "movement" | "access" | "agency" | "passage" | "will") {
-                    note("'free' as an adjective: dropped".into());
+                    note(format_args!("'free' as an adjective: dropped"));
                     continue;
                 }
             }
             // "refused to meet X": the refusal negates the next verb; it rejects nobody.
             if relation == "rejects" && cue.frame == Frame::Verb && text[cspan.end..s.end].starts_with(" to ") {
-                note("followed by an infinitive: a negator, not a rejection; dropped".into());
+                note(format_args!("followed by an infinitive: a negator, not a rejection; dropped"));
                 continue;
             }
             // "called on Ukraine to negotiate", "urged Israel not to attack": the complement of a
             // request or warning is what was asked for, not an event that happened.
             if cue.frame != Frame::Noun && matches!(cm.form, Form::Base | Form::Plain) && requested_complement(text, s, cspan.start) {
-                note("the complement of a request or warning: not an event; dropped".into());
+                note(format_args!("the complement of a request or warning: not an event; dropped"));
                 continue;
             }
             // "warned against any attack", "to deter an invasion": an event warded off is not one
             // that happened, and the warner is not its actor.
             if (cue.frame == Frame::Noun || matches!(cm.form, Form::Base | Form::Gerund | Form::Third)) && warded_off(text, cspan.start) {
-                note("an event warned against or prevented: dropped".into());
+                note(format_args!("an event warned against or prevented: dropped"));
                 continue;
             }
             // Relative clause "X, who ..., CUE": mentions inside it cannot be the actor.
@@ -404,13 +405,13 @@ impl Ctx<'_, '_> {
             // A cue with words after its target ("back * stance") is written for the active
             // frame only: "a group backed by Iran" backs no stance.
             if cue.tail.is_some() && (passive || reduced_by.is_some() || fused) {
-                note("a cue with words after its target has no passive or fused form: dropped".into());
+                note(format_args!("a cue with words after its target has no passive or fused form: dropped"));
                 continue;
             }
             match cue.frame {
                 Frame::Verb if fused => {
                     let Some(agent) = args.iter().position(|g| g.span.end + 1 == cspan.start && (g.is_actor || g.bare)) else {
-                        note("participle fused to a word that is no actor: dropped".into());
+                        note(format_args!("participle fused to a word that is no actor: dropped"));
                         continue;
                     };
                     let Some(patient) = args.iter().position(|g| {
@@ -419,7 +420,7 @@ impl Ctx<'_, '_> {
                             && text[cspan.end..g.span.start].split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
                             && (g.is_actor || is_country(a, g) || g.place.is_some())
                     }) else {
-                        note("fused participle without a target: dropped".into());
+                        note(format_args!("fused participle without a target: dropped"));
                         continue;
                     };
                     subjects = args[agent].entities.clone();
@@ -432,7 +433,7 @@ impl Ctx<'_, '_> {
                     let at = reduced_by.unwrap_or(cspan.end);
                     // The agent right after "by": a name, or a demonym of the agents ("by Russian hackers").
                     let Some(agent) = args.iter().position(|g| g.span.start == at && (g.is_actor || g.bare)) else {
-                        note("reduced passive without a named agent: dropped".into());
+                        note(format_args!("reduced passive without a named agent: dropped"));
                         continue;
                     };
                     // The patient: the noun phrase the participle modifies, at most two lower-case words back.
@@ -445,11 +446,11 @@ impl Ctx<'_, '_> {
                                 && words_before(text, g.span.start, 1).first().is_none_or(|w| w != "by")
                         }
                     }) else {
-                        note("reduced passive without a patient right before it: dropped".into());
+                        note(format_args!("reduced passive without a patient right before it: dropped"));
                         continue;
                     };
                     if !(args[patient].is_actor || args[patient].bare || claims_place(a, &args[patient], &relation)) {
-                        note("reduced passive whose patient is no actor: dropped".into());
+                        note(format_args!("reduced passive whose patient is no actor: dropped"));
                         continue;
                     }
                     subjects = coordinated(&args, agent, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
@@ -462,7 +463,7 @@ impl Ctx<'_, '_> {
                     // "Kyiv was struck by Russian missiles".
                     let by_at = text[cspan.end..s.end].find(" by ").map(|i| cspan.end + i + 4);
                     let Some(agent) = by_at.and_then(|at| args.iter().position(|g| g.span.start >= at && g.span.start <= at + 12 && g.is_actor)) else {
-                        note("passive without a named agent: dropped".into());
+                        note(format_args!("passive without a named agent: dropped"));
                         continue;
                     };
                     // Not the agent of an earlier passive ("The attack was claimed by Hamas and condemned by Egypt").
@@ -471,7 +472,7 @@ impl Ctx<'_, '_> {
                         g.span.end <= cspan.start
                             && words_before(text, g.span.start, 1).first().is_none_or(|w| !matches!(w.as_str(), "by" | "on" | "of" | "against" | "into" | "over" | "with" | "for"))
                     }) else {
-                        note("passive without a target: dropped".into());
+                        note(format_args!("passive without a target: dropped"));
                         continue;
                     };
                     subjects = coordinated(&args, agent, text).iter().flat_map(|&i| args[i].entities.clone()).collect();
@@ -548,7 +549,7 @@ impl Ctx<'_, '_> {
                                 let apposed = gap.trim_start().starts_with(", both") || gap.trim_start().starts_with(", all") || gap.trim_start().starts_with(", fellow") || gap.trim_start().starts_with(", two");
                                 let copular = gw.first().is_some_and(|w| matches!(*w, "are" | "were" | "is" | "was" | "remain" | "remains" | "became"));
                                 if gw.len() > 5 || !(apposed || copular) {
-                                    note("'allies' not said of the sides: dropped".into());
+                                    note(format_args!("'allies' not said of the sides: dropped"));
                                     continue;
                                 }
                                 let hs = args[h].entities.clone();
@@ -574,7 +575,7 @@ impl Ctx<'_, '_> {
                                 matches!(w.as_str(), "are" | "were" | "is" | "was" | "be" | "been" | "being" | "remain" | "remained" | "remains" | "became" | "become" | "becoming" | "as" | "two" | "both")
                             };
                             if !w.iter().any(copula) {
-                                note("'allies' not said of the sides: dropped".into());
+                                note(format_args!("'allies' not said of the sides: dropped"));
                                 continue;
                             }
                         }
@@ -595,7 +596,7 @@ impl Ctx<'_, '_> {
                         }
                         ents.dedup();
                         if ents.len() < 2 {
-                            note("fewer than two sides: dropped".into());
+                            note(format_args!("fewer than two sides: dropped"));
                             continue;
                         }
                         // Every pair, not just first-with-rest.
@@ -604,7 +605,7 @@ impl Ctx<'_, '_> {
                         let moda = if scheduled && moda == Modality::Hypothetical && reported_would(text, s, span.start.min(cspan.start), cspan.start) { Modality::Planned } else { moda };
                         // A partnership talked about ("would discuss the comprehensive partnership") stands.
                         let moda = if relation == "partnerOf" && partnership { Modality::Asserted } else { moda };
-                        let date = self.date_for(&times, &future_times, s, cspan, moda, true);
+                        let date = self.date_for(&dated().0, &dated().1, s, cspan, moda, true);
                         let split = one_before == 1 && ents.len() > 2 && relation != "partnerOf";
                         for i in 0..ents.len() {
                             for j in i + 1..ents.len() {
@@ -618,7 +619,7 @@ impl Ctx<'_, '_> {
                         continue;
                     }
                     let Some(subj) = subj else {
-                        note("no actor before the cue: dropped".into());
+                        note(format_args!("no actor before the cue: dropped"));
                         continue;
                     };
                     // "endorsed a 12-point peace plan for Ukraine proposed by Beijing": past a plan
@@ -676,19 +677,19 @@ impl Ctx<'_, '_> {
                     };
                     if let Some(sp) = speaker_target {
                         let (pol, moda) = self.qualifiers(text, args[subj].span.end, cspan.start);
-                        let date = self.date_for(&times, &future_times, s, cspan, moda, true);
+                        let date = self.date_for(&dated().0, &dated().1, s, cspan, moda, true);
                         let span = args[sp].span.cover(cspan);
                         for &x in &args[subj].entities.clone() {
                             for &y in &args[sp].entities.clone() {
                                 let (xe, ye) = (a.entities.get(x).clone(), a.entities.get(y).clone());
-                                note(format!("{} -> {}: kept ('its' is the speaker's)", xe.label, ye.label));
+                                note(format_args!("{} -> {}: kept ('its' is the speaker's)", xe.label, ye.label));
                                 self.emit(si, a, xe, &relation, ye, pol, moda, date.clone(), None, None, span, cue.rule.clone(), 0.65);
                             }
                         }
                         continue;
                     }
                     let Some(obj) = obj else {
-                        note("no target after the cue: dropped".into());
+                        note(format_args!("no target after the cue: dropped"));
                         continue;
                     };
                     // "X met A and later criticized B": A is the object of an earlier verb
@@ -705,12 +706,12 @@ impl Ctx<'_, '_> {
                     let subj = match shared_subject(text, &args, s, subj, cspan.start, rel_clause, object_of_verb) {
                         None => subj,
                         Some((Some(k), and_end)) => {
-                            note(format!("actor shared with an earlier verb phrase: '{}'", &text[args[k].span.start..args[k].span.end]));
+                            note(format_args!("actor shared with an earlier verb phrase: '{}'", &text[args[k].span.start..args[k].span.end]));
                             qual_from = Some(and_end);
                             k
                         }
                         Some((None, _)) => {
-                            note("coordinated verb phrase without a clause subject: dropped".into());
+                            note(format_args!("coordinated verb phrase without a clause subject: dropped"));
                             continue;
                         }
                     };
@@ -721,7 +722,7 @@ impl Ctx<'_, '_> {
                     let first_actor = !args.iter().any(|g| (g.is_actor || g.bare) && g.span.start >= s.start && g.span.end <= args[subj].span.start)
                         && !text[s.start..args[subj].span.start].to_lowercase().split_whitespace().any(|w| matches!(w, "it" | "they"));
                     if pronoun_subject_between(text, args[subj].span.end, cspan.start).is_some_and(|p| !(first_actor && matches!(p.as_str(), "it" | "they"))) {
-                        note("an unresolved pronoun is the subject of the cue's clause: dropped".into());
+                        note(format_args!("an unresolved pronoun is the subject of the cue's clause: dropped"));
                         continue;
                     }
                     // "denied his Russian counterpart's accusations": the counterpart's state.
@@ -740,7 +741,7 @@ impl Ctx<'_, '_> {
                         let words: Vec<&str> = gap.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
                         if let Some(k) = words.iter().rposition(|w| SPEECH.contains(w)) {
                             if words[k + 1..].iter().any(|w| matches!(*w, "the" | "a" | "an" | "most" | "some" | "many" | "all" | "its" | "their")) {
-                                note("reported clause with an unnamed subject: dropped".into());
+                                note(format_args!("reported clause with an unnamed subject: dropped"));
                                 continue;
                             }
                         }
@@ -751,7 +752,7 @@ impl Ctx<'_, '_> {
                             let clause = &gap[i..];
                             let first = clause.split_whitespace().next().unwrap_or("");
                             if !clause.contains(',') && matches!(first, "the" | "a" | "an" | "some" | "many" | "most" | "one" | "several") {
-                                note("subordinate clause with an unnamed subject: dropped".into());
+                                note(format_args!("subordinate clause with an unnamed subject: dropped"));
                                 continue;
                             }
                         }
@@ -763,7 +764,7 @@ impl Ctx<'_, '_> {
                         let rel = [", which ", ", that "].iter().filter_map(|b| gap.rfind(b).map(|i| (i, i + b.len()))).max();
                         if let Some((i, j)) = rel {
                             if i > 0 && gap[j..].split_whitespace().all(verb_group_word) {
-                                note("relative clause whose antecedent is no actor: dropped".into());
+                                note(format_args!("relative clause whose antecedent is no actor: dropped"));
                                 continue;
                             }
                         }
@@ -777,14 +778,14 @@ impl Ctx<'_, '_> {
                             own.extend(self.person_country(a, e));
                         }
                         if args[obj].entities.iter().any(|e| own.contains(e)) {
-                            note("the speaker's own side as the subject of the reported clause: dropped".into());
+                            note(format_args!("the speaker's own side as the subject of the reported clause: dropped"));
                             continue;
                         }
                     }
                     // "X was receiving updates, the ministry said": a verb's target does not lie
                     // beyond a comma.
                     if !deed_doer && text[cspan.end..args[obj].span.start].contains(',') {
-                        note("target beyond a comma: dropped".into());
+                        note(format_args!("target beyond a comma: dropped"));
                         continue;
                     }
                     // A plan's topic is not the target: its owner is ("a peace plan for Ukraine
@@ -805,7 +806,7 @@ impl Ctx<'_, '_> {
                         match owner.or(possessor) {
                             Some(o) => o,
                             None => {
-                                note("target is the topic of a plan with no owner: dropped".into());
+                                note(format_args!("target is the topic of a plan with no owner: dropped"));
                                 continue;
                             }
                         }
@@ -826,7 +827,7 @@ impl Ctx<'_, '_> {
                             })
                         };
                         if !tail.split('|').any(|t| after.starts_with(t)) && !possessed {
-                            note(format!("target not followed by '{tail}': dropped"));
+                            note(format_args!("target not followed by '{tail}': dropped"));
                             continue;
                         }
                     }
@@ -838,7 +839,7 @@ impl Ctx<'_, '_> {
                             let head = r.split_whitespace().find(|w| !w.chars().all(|c| c.is_lowercase()) || !matches!(*w, "new" | "interim" | "transitional" | "breakaway" | "de" | "facto" | "military" | "elected" | "civilian")).unwrap_or("");
                             let head = head.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
                             if !matches!(head.as_str(), "independence" | "sovereignty" | "statehood" | "government" | "authorities" | "regime" | "leadership" | "junta" | "annexation" | "president" | "leader") {
-                                note(format!("recognizing the target's {head}: not diplomatic recognition; dropped"));
+                                note(format_args!("recognizing the target's {head}: not diplomatic recognition; dropped"));
                                 continue;
                             }
                         }
@@ -856,7 +857,7 @@ impl Ctx<'_, '_> {
                             match holder {
                                 Some(h) => h,
                                 None => {
-                                    note("demand for the release of people, with no holder named: dropped".into());
+                                    note(format_args!("demand for the release of people, with no holder named: dropped"));
                                     continue;
                                 }
                             }
@@ -894,14 +895,14 @@ impl Ctx<'_, '_> {
                     let war_place = matches!(relation.as_str(), "attacks" | "bombs");
                     let demonym_next = |g: &Arg| g.bare && crate::text::gap(text, cspan.end, g.span.start).split_whitespace().all(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
                     let Some(obj) = args.iter().position(|g| g.span.start >= cspan.end && g.span.start <= cspan.end + 30 && (g.is_actor || (wants_place && g.place.is_some()) || claims_place(a, g, &relation) || demonym_next(g) || (war_place && g.place.is_some() && !g.entities.is_empty())) && within_clause(text, cspan.end, g.span.start)) else {
-                        note("no target after the nominal cue: dropped".into());
+                        note(format_args!("no target after the nominal cue: dropped"));
                         continue;
                     };
                     // "her dismissal of the envoy as a 'puppet'": a tail must follow the target.
                     if let Some(tail) = &cue.tail {
                         let after: String = text[args[obj].span.end..s.end].trim_start().to_lowercase().chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’')).collect();
                         if !tail.split('|').any(|t| after.starts_with(t)) {
-                            note(format!("target not followed by '{tail}': dropped"));
+                            note(format_args!("target not followed by '{tail}': dropped"));
                             continue;
                         }
                     }
@@ -969,12 +970,12 @@ impl Ctx<'_, '_> {
                     });
                     let governed = if by.or(poss).is_none() && (PARTICIPATORY.contains(&relation.as_str()) || aid || deed || relation == "sanctions") { self.governing_subject(&args, s, cspan, aid, deed, relation == "sanctions") } else { None };
                     let Some(subj) = by.or(poss).or(governed) else {
-                        note("no actor for the nominal cue: dropped".into());
+                        note(format_args!("no actor for the nominal cue: dropped"));
                         continue;
                     };
                     if governed.is_some() {
                         governed_noun = true;
-                        note("actor: the subject of the clause that governs the cue".into());
+                        note(format_args!("actor: the subject of the clause that governs the cue"));
                     }
                     subjects = if governed.is_some() { coordinated(&args, subj, text).iter().flat_map(|&i| args[i].entities.clone()).collect() } else { args[subj].entities.clone() };
                     objects = target_entities(a, &args, obj, &relation, text);
@@ -1021,7 +1022,7 @@ impl Ctx<'_, '_> {
             };
             // "The EU first imposed sanctions on Russia after ...": told as history, not as today's news.
             let history = cue.frame == Frame::Verb && sspan.end <= cspan.start && text[sspan.end..cspan.start].to_lowercase().split_whitespace().any(|w| matches!(w, "first" | "initially" | "originally" | "previously" | "once"));
-            let date = self.date_for(&times, &future_times, s, cspan, moda, (cue.frame != Frame::Noun || governed_noun || expressed) && !history);
+            let date = self.date_for(&dated().0, &dated().1, s, cspan, moda, (cue.frame != Frame::Noun || governed_noun || expressed) && !history);
             let location = place.map(|p| a.entities.get(p).clone()).filter(|l| l.etype.is_place());
             // A bare "claim" is a territorial claim only on a region, told as "claimed by X" or
             // "X claims (most of) the R"; "X claimed Y attacked" claims nothing.
@@ -1032,7 +1033,7 @@ impl Ctx<'_, '_> {
                     gap.split_whitespace().all(|w| matches!(w, "the" | "most" | "all" | "much" | "of" | "nearly" | "almost" | "virtually" | "entire" | "whole" | "part" | "parts"))
                 };
                 if !region || !close {
-                    note("'claim' without a region claimed: dropped".into());
+                    note(format_args!("'claim' without a region claimed: dropped"));
                     continue;
                 }
             }
@@ -1050,31 +1051,33 @@ impl Ctx<'_, '_> {
                         let last = st.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
                         matches!(last.as_str(), "police" | "troops" | "forces" | "soldiers" | "warships" | "ships" | "vessels" | "marines" | "peacekeepers" | "units" | "jets" | "aircraft" | "personnel" | "military" | "army" | "navy")
                     } {
-                        note("forces arriving: a deployment, not a visit; dropped".into());
+                        note(format_args!("forces arriving: a deployment, not a visit; dropped"));
                         continue;
                     }
                     // "during his visit to Israel" read as Netanyahu's: a leader does not visit the
                     // state he holds office in.
                     if relation == "visits" && a.entities.get(x).etype == EntityType::Person && self.person_country(a, x) == Some(y) {
-                        note("a visit to the visitor's own state: dropped".into());
+                        note(format_args!("a visit to the visitor's own state: dropped"));
                         continue;
                     }
                     let subject = a.entities.get(x).clone();
                     let object = a.entities.get(y).clone();
-                    note(format!("{} -> {}: kept", subject.label, object.label));
+                    note(format_args!("{} -> {}: kept", subject.label, object.label));
                     self.emit(si, a, subject, &relation, object, pol, moda, date.clone(), location.clone(), None, span, cue.rule.clone(), confidence);
                 }
             }
         }
-        self.structural(a, si, &args, log);
+        // The sentence in ASCII lower case (same byte offsets), for the rules that search it.
+        let lower = stext.to_ascii_lowercase();
+        self.structural(a, si, &args, &lower, log);
         self.allies(a, si, &args);
-        self.judgements(a, si, &args);
-        self.reactions(a, si, &args);
-        self.critics(a, si, &args);
+        self.judgements(a, si, &args, &lower);
+        self.reactions(a, si, &args, &lower);
+        self.critics(a, si, &args, &lower);
         self.joint_forces(a, si, &args);
-        self.trip_takes(a, si, &args);
-        self.requested_meetings(a, si, &args);
-        self.handovers(a, si, &args);
+        self.trip_takes(a, si, &args, &lower);
+        self.requested_meetings(a, si, &args, &lower);
+        self.handovers(a, si, &args, &lower);
         self.dateline_visit(a, si, &args);
     }
 
@@ -1147,7 +1150,19 @@ impl Ctx<'_, '_> {
         }
         // A story filed from one capital may quote an official far away ("KYIV (AP) — Russian
         // President X said ..."): the story must also tell of travel or a meeting.
-        let opening = format!(" {} ", text[s.start..].to_lowercase().replace(|c: char| !c.is_alphanumeric(), " "));
+        // The rest of the text, lower-cased, each character that is no letter or digit a space:
+        // char by char, which differs from `str::to_lowercase` only in a final sigma (σ or ς,
+        // neither in the words looked for).
+        let mut opening = String::with_capacity(text.len() - s.start + 2);
+        opening.push(' ');
+        for c in text[s.start..].chars() {
+            if c.is_ascii() {
+                opening.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
+            } else {
+                opening.extend(c.to_lowercase().map(|d| if d.is_alphanumeric() { d } else { ' ' }));
+            }
+        }
+        opening.push(' ');
         let travel = [" trip ", " visit ", " visiting ", " visited ", " tour ", " arrived ", " arrives ", " met with ", " meets with ", " talks with ", " summit ", " meeting with ", " hosted by ", " stop ", " leg "];
         if !travel.iter().any(|w| opening.contains(w)) {
             return;
@@ -1257,14 +1272,13 @@ impl Ctx<'_, '_> {
 
     /// "her Gulf tour, which will also take her to Doha, Riyadh and Muscat": the traveller
     /// visits each place; planned with "will", asserted with "took".
-    fn trip_takes(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+    fn trip_takes(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
         }
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_ascii_lowercase();
         // Every pattern below ends in " him to " or " her to ": most sentences have neither.
         if !lower.contains(" him to ") && !lower.contains(" her to ") {
             return;
@@ -1322,14 +1336,13 @@ impl Ctx<'_, '_> {
 
     /// "Belarus handed over a German citizen to Germany", "Iran handed two French nationals over to
     /// France": handing people over to a state releases them to it.
-    fn handovers(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+    fn handovers(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
         }
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_ascii_lowercase();
         // Every verb below starts with "hand": most sentences have none.
         if !lower.contains("hand") {
             return;
@@ -1371,14 +1384,13 @@ impl Ctx<'_, '_> {
 
     /// "a UN Security Council emergency meeting on the strike, held at the request of Russia":
     /// the requester appeals to the body that meets.
-    fn requested_meetings(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+    fn requested_meetings(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
         }
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_ascii_lowercase();
         // Both patterns below hold "request": most sentences have none.
         if !lower.contains("request") {
             return;
@@ -1408,14 +1420,13 @@ impl Ctx<'_, '_> {
 
     /// A standing critic: "X is one of the most vocal critics of Y", "X, a fierce critic of Y
     /// and Z": X criticizes Y. The critic is the subject of a copula, or the head of an apposition.
-    fn critics(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+    fn critics(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
         }
         let text = self.text;
         let s = a.sentences[si];
-        let lower = text[s.start..s.end].to_ascii_lowercase();
         // "Kremlin critic Alexei Navalny", "prominent Beijing critic Jimmy Lai": the named person
         // right after "ACTOR critic" criticizes the actor.
         for (k, g) in args.iter().enumerate() {
@@ -1545,7 +1556,7 @@ impl Ctx<'_, '_> {
     /// A reaction that refers back to the previous sentence: "That drew rebukes from X and Y",
     /// "The remarks prompted criticism from X". The reactor comes after "from"; the target is
     /// the subject of the previous sentence, whose words or deed "that" stands for.
-    fn reactions(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+    fn reactions(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
         if si == 0 {
             return;
         }
@@ -1556,7 +1567,6 @@ impl Ctx<'_, '_> {
         if !["that", "this", "the", "his", "her", "those"].iter().any(|w| first.eq_ignore_ascii_case(w)) {
             return;
         }
-        let lower = text[s.start..s.end].to_ascii_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
         let openers: &[&[&str]] = &[
             &["that"], &["this"], &["the", "move"], &["the", "remarks"], &["the", "comments"], &["the", "comment"], &["the", "decision"], &["the", "statement"],
@@ -1583,7 +1593,7 @@ impl Ctx<'_, '_> {
         if words.get(k + 1) != Some(&"from") {
             return;
         }
-        let from_at = match text[s.start..s.end].to_ascii_lowercase().find(" from ") {
+        let from_at = match lower.find(" from ") {
             Some(i) => s.start + i + 6,
             None => return,
         };
@@ -1768,7 +1778,7 @@ impl Ctx<'_, '_> {
     }
 
     /// Structural facts: locatedIn, memberOf, affiliatedWith.
-    fn structural(&mut self, a: &mut Analysis, si: usize, args: &[Arg], log: &mut Option<&mut Vec<String>>) {
+    fn structural(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str, log: &mut Option<&mut Vec<String>>) {
         let text = self.text;
         let s = a.sentences[si];
         let ms: &[Mention] = &a.mentions[si];
@@ -1902,7 +1912,6 @@ impl Ctx<'_, '_> {
             }
         }
         // memberOf: "Russia and China, both members of the UN Security Council"; "NATO member Poland".
-        let lower = text[s.start..s.end].to_ascii_lowercase();
         let patterns: &[&str] = if lower.contains("member") { &["members of ", "member of ", "member states of ", "member state of "] } else { &[] };
         for &pat in patterns {
             let mut from = 0;
@@ -1935,7 +1944,9 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let rest = &text[g.span.end..s.end];
-            let before = text[s.start..g.span.start].to_lowercase();
+            // Lower-cased: for ASCII words (most) the shared ASCII-lower-cased sentence says the same.
+            let head = &text[s.start..g.span.start];
+            let before: std::borrow::Cow<str> = if head.is_ascii() { lower[..head.len()].into() } else { head.to_lowercase().into() };
             // "Finland, which joined NATO in 2023", "Sweden formally joined NATO": a state that joined is a member.
             // Not "joined the European Union's talks", "joined the African Union mission".
             let next = rest.split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -2044,7 +2055,7 @@ impl Ctx<'_, '_> {
     /// Reported judgement: "X said Y's move was 'unacceptable'", "X called Y's remarks
     /// irresponsible": X criticizes Y when a speech verb introduces a clause that names Y and
     /// judges it with a word of censure.
-    fn judgements(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
+    fn judgements(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
@@ -2056,8 +2067,7 @@ impl Ctx<'_, '_> {
             "a violation of", "a flagrant violation", "a blatant violation", "an act of aggression", "a grave escalation", "dangerous escalation", "shameful", "deplorable", "a threat to",
         ];
         let speech = ["said", "says", "called", "calls", "described", "describes", "branded", "brands", "termed", "told reporters", "added", "warned"];
-        let lower = text[s.start..s.end].to_ascii_lowercase();
-        if !JUDGEMENT_STEMS.is_match(&lower) {
+        if !has_judgement_stem(lower) {
             return;
         }
         for (k, g) in args.iter().enumerate() {
@@ -2091,6 +2101,15 @@ impl Ctx<'_, '_> {
             let date = self.event_date(s, Span::new(g.span.end, vat), Modality::Asserted, true);
             self.emit_pairs(si, a, &g.entities, "criticizes", &t.entities, Polarity::Positive, Modality::Asserted, &date, g.span.cover(t.span), "criticizes.reported-judgement", 0.7);
         }
+    }
+
+    /// `text::char_offset` of `byte`, counted on from the last offset asked for when it lies
+    /// before: records come in text order, mostly.
+    fn char_offset(&mut self, byte: usize) -> usize {
+        let (mark, chars) = self.char_mark;
+        let n = if byte >= mark { chars + self.text[mark..byte].chars().count() } else { text::char_offset(self.text, byte) };
+        self.char_mark = (byte, n);
+        n
     }
 
     fn note(&self, log: &mut Option<&mut Vec<String>>, msg: String) {
@@ -2192,19 +2211,28 @@ fn new_predicate_between(text: &str, from: usize, to: usize) -> bool {
 }
 
 /// Every censure phrase of `judgements` holds one of these stems: a sentence without any cannot
-/// judge anyone. One automaton pass instead of a search per stem.
-static JUDGEMENT_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new([
-        "unacceptable", "irresponsible", "provocati", "reckless", "illegal", "unlawful", "outrageous", "destabili", "violation", "aggression", "escalation", "shameful",
-        "deplorable", "threat",
-    ])
-    .expect("judgement stem automaton")
-});
+/// judge anyone.
+const JUDGEMENT_STEMS: [&str; 14] = [
+    "unacceptable", "irresponsible", "provocati", "reckless", "illegal", "unlawful", "outrageous", "destabili", "violation", "aggression", "escalation", "shameful",
+    "deplorable", "threat",
+];
+
+/// The stems in one SIMD multi-substring searcher, where the processor has one.
+static JUDGEMENT_SEARCHER: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| aho_corasick::packed::Searcher::new(JUDGEMENT_STEMS));
+
+/// Whether the lower-cased sentence holds a judgement stem.
+fn has_judgement_stem(lower: &str) -> bool {
+    match &*JUDGEMENT_SEARCHER {
+        Some(searcher) => searcher.find(lower).is_some(),
+        None => JUDGEMENT_STEMS.iter().any(|w| lower.contains(w)),
+    }
+}
 
 /// Whether `hay` contains `p` with a space on each side: `hay.contains(&format!(" {p} "))`
 /// without building the needle.
 fn contains_spaced(hay: &str, p: &str) -> bool {
-    hay.as_bytes().windows(p.len() + 2).any(|w| w[0] == b' ' && w[w.len() - 1] == b' ' && &w[1..w.len() - 1] == p.as_bytes())
+    let (h, p) = (hay.as_bytes(), p.as_bytes());
+    h.iter().enumerate().any(|(i, &b)| b == b' ' && h[i + 1..].starts_with(p) && h.get(i + 1 + p.len()) == Some(&b' '))
 }
 
 /// No clause boundary (";", ", which", ", while", " but ") between two points.
@@ -2243,7 +2271,7 @@ fn pronoun_subject_between(text: &str, from: usize, cue: usize) -> Option<String
     let words: Vec<&str> = gap.split_whitespace().collect();
     let k = words.iter().rposition(|w| matches!(*w, "and" | "but" | "while" | "whereas" | ";" | "," | "although" | "that"))?;
     let p = words.get(k + 1)?;
-    let base = ["he", "she", "it", "they", "we", "i", "you"].iter().find(|x| *p == **x || ["'s", "'ve", "'d", "'ll", "'re"].iter().any(|c| *p == format!("{x}{c}")))?;
+    let base = ["he", "she", "it", "they", "we", "i", "you"].iter().find(|x| *p == **x || p.strip_prefix(**x).is_some_and(|c| ["'s", "'ve", "'d", "'ll", "'re"].contains(&c)))?;
     // Then the verb group, and at most three other words ("it will press war crimes charges").
     let rest = &words[k + 2..];
     let others = rest.iter().filter(|w| !verb_group_word(w)).count();

@@ -7,6 +7,7 @@ use crate::tsv::Table;
 use crate::vocab::Vocabulary;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 const PATTERNS_TSV: &str = include_str!("../../data/patterns.tsv");
 const IRREGULAR_TSV: &str = include_str!("../../data/lexicon/irregular_verbs.tsv");
@@ -264,6 +265,15 @@ impl Patterns {
 /// the result the offset of the same byte in the sentence; none when there is no count to drop
 /// (most sentences), before allocating anything.
 fn drop_counts(sentence: &str) -> Option<(String, Vec<usize>)> {
+    // Every count dropped holds a digit or is a number word before a space: most sentences
+    // have neither, which two SIMD searches tell.
+    let number_word = match &*NUMBER_WORDS {
+        Some(searcher) => searcher.find(sentence).is_some(),
+        None => true,
+    };
+    if !number_word && !sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut map = Vec::new();
     // Whether a count was dropped: until then `map` stays empty, standing for 0..i.
     let mut dropped = false;
@@ -326,6 +336,13 @@ const QUANTITIES: &[&str] = &[
     "waves of ", "salvos of ", "barrages of ", "a new package of ", "a package of ", "a new round of ", "a fresh round of ", "a round of ",
     "a new wave of ", "a fresh wave of ", "a series of ",
 ];
+
+/// The number words and QUANTITIES `drop_counts` drops, each with the space that must follow
+/// it, in aho-corasick's packed (Teddy) searcher, where the processor has one.
+static NUMBER_WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+    let words = ["two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ", "eleven ", "twelve ", "several "];
+    aho_corasick::packed::Searcher::new(words.iter().chain(QUANTITIES).copied())
+});
 
 /// At the first count dropped (at byte `i`), the map of every byte kept before it.
 fn start_map(map: &mut Vec<usize>, dropped: &mut bool, i: usize, len: usize) {
