@@ -1235,25 +1235,23 @@ impl<'g> State<'g, '_> {
     /// "socialists Mick Wallace and Clare Daly", "Clare Daly and Mick Wallace": an unknown name of
     /// two or three capitalised words joined by "and" to a person's is a person's too.
     fn coordinated_people(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
-        let people: Vec<Span> = out.iter().filter(|m| m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person).map(|m| m.span).collect();
-        if people.is_empty() {
-            return;
-        }
         let mut found = Vec::new();
-        for (i, t) in tokens.iter().enumerate() {
-            if token_text(text, t) != "and" {
+        for m in out.iter() {
+            if m.entities.len() != 1 || self.ents.get(m.entities[0]).etype != EntityType::Person {
                 continue;
             }
-            let after_person = people.iter().any(|p| crate::text::gap(text, p.end, t.span.start) == " ");
-            let before_person = people.iter().any(|p| crate::text::gap(text, t.span.end, p.start) == " ");
-            if after_person {
-                if let Some((span, _, words)) = name_run(text, tokens, i + 1, out) {
+            // "PERSON and NAME": the name's first token is two tokens after the person's last.
+            if text[m.span.end..].starts_with(" and ") {
+                let i = tokens.partition_point(|t| t.span.start < m.span.end + 5);
+                if let Some((span, _, words)) = name_run(text, tokens, i, out) {
                     if (2..=3).contains(&words) && text[span.end..].chars().next().is_none_or(|c| c != '\'' && c != '’') {
                         found.push(span);
                     }
                 }
             }
-            if before_person {
+            // "NAME and PERSON".
+            if text[..m.span.start].ends_with(" and ") {
+                let i = tokens.partition_point(|t| t.span.start < m.span.start - 4);
                 if let Some(span) = name_run_before(text, tokens, i, out) {
                     found.push(span);
                 }
@@ -2877,6 +2875,10 @@ fn full_name_after(gaz: &Gazetteer, text: &str, at: usize) -> bool {
             rest = after;
             break;
         }
+    }
+    // A name starts with a capital: most lower-case titles are followed by none ("the president said").
+    if !rest.starts_with(char::is_uppercase) {
+        return false;
     }
     let mut cut = rest.len().min(60);
     while !rest.is_char_boundary(cut) {
