@@ -1072,9 +1072,21 @@ impl<'g> State<'g, '_> {
         // "X, who heads the Y": a relative clause giving the office.
         self.who_heads(text, s, si, out);
         self.served_as(text, s, si, &all_titles, out);
-        self.member_of(text, s, si, out);
-        self.predecessor(text, s, si, out);
-        self.won_office(text, s, si, out);
+        // One SIMD search for the words of the three rules below, which most sentences lack.
+        let stext = &text[s.start..s.end];
+        let rare: Vec<usize> = match &*RARE_OFFICE_WORDS {
+            Some(searcher) => searcher.find_iter(stext).map(|m| m.pattern().as_usize()).collect(),
+            None => (0..3).collect(),
+        };
+        if rare.contains(&0) {
+            self.member_of(text, s, si, out);
+        }
+        if rare.iter().any(|&k| k == 1 || k == 2) {
+            self.predecessor(text, s, si, out);
+        }
+        if rare.iter().any(|&k| k >= 3) {
+            self.won_office(text, s, si, out);
+        }
         // A title and a rank before one name ("Commandant Rear Admiral X of Chile") are one fact.
         let mut seen = std::collections::HashSet::new();
         self.titles.retain(|t| t.sentence != si || seen.insert((t.person, t.of, t.span.end)));
@@ -1375,9 +1387,6 @@ impl<'g> State<'g, '_> {
     /// parliament": membership of a body of a state or region, in an apposition after a person.
     fn member_of(&mut self, text: &str, s: Span, si: usize, out: &mut Vec<Mention>) {
         let stext = &text[s.start..s.end];
-        if !stext.contains(" member of ") {
-            return;
-        }
         let found: Vec<usize> = stext.match_indices(" member of ").map(|(i, _)| s.start + i).collect();
         for at in found {
             let head = &text[s.start..at + 1];
@@ -1411,10 +1420,6 @@ impl<'g> State<'g, '_> {
     /// dictionary gives the person from that year on (or from January after it, an
     /// inauguration).
     fn won_office(&mut self, text: &str, s: Span, si: usize, out: &[Mention]) {
-        let stext = &text[s.start..s.end];
-        if !(stext.contains(" win ") || stext.contains("victory") || stext.contains("election") || stext.contains("inauguration")) {
-            return;
-        }
         let mut found = Vec::new();
         for m in out.iter().filter(|m| m.entities.len() == 1 && self.ents.get(m.entities[0]).etype == EntityType::Person) {
             let after = &text[m.span.end..s.end];
@@ -1450,10 +1455,6 @@ impl<'g> State<'g, '_> {
     fn predecessor(&mut self, text: &str, s: Span, si: usize, out: &mut Vec<Mention>) {
         let Some(date) = self.date else { return };
         let stext = &text[s.start..s.end];
-        // Every cue holds "succe" or "replac": two searches spare the ten in most sentences.
-        if !(stext.contains("succe") || stext.contains("replac")) {
-            return;
-        }
         let is_person = |m: &Mention, ents: &DocEntities| m.entities.len() == 1 && ents.get(m.entities[0]).etype == EntityType::Person;
         let mut found = Vec::new();
         for cue in SUCCESSION {
@@ -2964,6 +2965,12 @@ const NAME_JOINERS: &[&str] = &["of", "for", "and", "und", "de", "la", "du", "de
 
 /// Words that say what kind of body a name after them is ("think-tank Chatham House").
 const BODY_KINDS: &[&str] = &["think-tank ", "think tank ", "research institute ", "research group ", "university ", "consultancy ", "policy institute ", "institute "];
+
+/// The words `member_of` (pattern 0), `predecessor` (1, 2: every SUCCESSION cue holds one) and
+/// `won_office` (3 and up) need, in aho-corasick's packed (Teddy) searcher where the processor
+/// has one.
+static RARE_OFFICE_WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> =
+    LazyLock::new(|| aho_corasick::packed::Searcher::new([" member of ", "succe", "replac", " win ", "victory", "election", "inauguration"]));
 
 /// What a person wins an office by ("X's win in 1990").
 const WIN_NOUNS: &[&str] = &["win", "victory", "election", "re-election", "reelection", "inauguration"];
