@@ -930,16 +930,18 @@ impl<'g> State<'g, '_> {
                 let plural = title_text.ends_with('s') && !role.ends_with('s');
                 let mut holders = vec![(person, pspan)];
                 // "cabinet ministers A and B", "Foreign Ministers A, B and C".
-                while plural {
-                    let end = holders.last().map_or(pspan.end, |h| h.1.end);
-                    let rest = &text[end..s.end];
-                    let skip = [", and ", " and ", ", "].iter().find(|c| rest.starts_with(*c)).map(|c| c.len() - 1);
-                    let Some(k) = skip.filter(|&k| named(end + k)) else { break };
-                    let Some(next) = self.person_after(text, end + k, tokens, out) else { break };
-                    if holders.iter().any(|h| h.0 == next.0) {
-                        break;
+                if plural {
+                    loop {
+                        let end = holders.last().map_or(pspan.end, |h| h.1.end);
+                        let rest = &text[end..s.end];
+                        let skip = [", and ", " and ", ", "].iter().find(|c| rest.starts_with(*c)).map(|c| c.len() - 1);
+                        let Some(k) = skip.filter(|&k| named(end + k)) else { break };
+                        let Some(next) = self.person_after(text, end + k, tokens, out) else { break };
+                        if holders.iter().any(|h| h.0 == next.0) {
+                            break;
+                        }
+                        holders.push(next);
                     }
-                    holders.push(next);
                 }
                 let full_role = written_role.clone().unwrap_or_else(|| self.role_with_body(text, tspan, &role, out));
                 // "Likud lawmaker X", "SPD lawmaker Y": a party's legislator sits for the party's state.
@@ -1452,7 +1454,7 @@ impl<'g> State<'g, '_> {
 
     /// "X will succeed Y", "replaced Y", "Y's successor": Y holds, on the article's date, the
     /// office the dictionary gives them, and the sentence says so.
-    fn predecessor(&mut self, text: &str, s: Span, si: usize, out: &mut Vec<Mention>) {
+    fn predecessor(&mut self, text: &str, s: Span, si: usize, out: &[Mention]) {
         let Some(date) = self.date else { return };
         let stext = &text[s.start..s.end];
         let is_person = |m: &Mention, ents: &DocEntities| m.entities.len() == 1 && ents.get(m.entities[0]).etype == EntityType::Person;

@@ -1803,7 +1803,7 @@ impl Ctx<'_, '_> {
                         let c = a.entities.country_of(e);
                         // "..., India said": a speaker is not a container.
                         if c.is_some() && next.entities.first().copied() == c && next.kind == MentionKind::Name && !speech_follows(text, next.span.end) {
-                            let (x, y) = (a.entities.get(e).clone(), a.entities.get(c.unwrap()).clone());
+                            let (x, y) = (a.entities.get(e).clone(), a.entities.get(next.entities[0]).clone());
                             self.emit(si, a, x, "locatedIn", y, Polarity::Positive, Modality::Asserted, None, None, None, m.span.cover(next.span), "located.place-comma-country".into(), 0.85);
                         }
                     }
