@@ -513,11 +513,20 @@ impl<'g> State<'g, '_> {
                 out[i].agent = true;
             }
         }
-        // 2. Titled people, before and after their names.
-        self.titled_people(text, s, si, &tokens, titles, &mut out);
-        // 2a. Unknown people who speak: "Sadeq Haddad told the AP", "said Maria Lopez,".
+        // 2. Unknown people who speak ("Sadeq Haddad told the AP", “...,” said Maria Lopez) or
+        // are named with a person ("Mick Wallace and Clare Daly"), and "all three": before the
+        // titles, which may be said of them ("all three were lawmakers").
         self.speakers(text, &tokens, &mut out);
-        // 2a'. "Mick Wallace and Clare Daly": an unknown name coordinated with a person's.
+        self.coordinated_people(text, &tokens, &mut out);
+        for (i, t) in tokens.iter().enumerate() {
+            if t.span.end - t.span.start == 5 && text[t.span.start..t.span.end].eq_ignore_ascii_case("three") {
+                if let Some(m) = self.three_people(text, &tokens, i, &out) {
+                    out.push(m);
+                }
+            }
+        }
+        // 2a. Titled people, before and after their names; then names joined to theirs.
+        self.titled_people(text, s, si, &tokens, titles, &mut out);
         self.coordinated_people(text, &tokens, &mut out);
         // 2b. Unknown places set by a preposition and their country: "in X, Namibia", "to X in Y".
         self.located_names(text, s, si, &tokens, &mut out);
@@ -639,7 +648,10 @@ impl<'g> State<'g, '_> {
                         // The whole name: capitalised words before it too ("Karim Abu Saleh"),
                         // and not part of a longer word ("Kim Dong-hoon").
                         let mut start = span.start - 1 - prev.len();
-                        for _ in 0..2 {
+                        // "Karim Abu Saleh": a particle of a name takes the word before it too
+                        // (not "Socialists Mick Wallace").
+                        let particle = matches!(prev, "Abu" | "Abd" | "Bin" | "Ibn" | "Al" | "El" | "Van" | "Von" | "De" | "Da" | "Di" | "Le" | "La" | "Ben");
+                        for _ in 0..usize::from(particle) {
                             let Some(h) = text[..start].strip_suffix(' ') else { break };
                             let w = h.rsplit(' ').next().unwrap_or("");
                             if !is_name_word(w) || SENTENCE_OPENERS.contains(&w) || TITLES.automaton.find(w).is_some_and(|m| m.len() == w.len()) {
@@ -1019,17 +1031,20 @@ impl<'g> State<'g, '_> {
             }
             // "Sergey Lavrov, Russia's foreign minister": an apposition after a person.
             // "was named the new leader of X": the title a person is given.
-            if let Some(person) = self.named_to(text, s, tspan, out) {
+            let subject = self.named_to(text, s, tspan, out);
+            if let Some(&person) = subject.first() {
                 // "X, who doubles as deputy premier": the state of the person's other title here.
                 let other = self.titles.iter().rev().find(|t| t.sentence == si && t.person == person && self.ents.get(t.of).etype == EntityType::Country).map(|t| t.of);
                 let body = self.title_body(&role);
+                // "were opposition lawmakers in the Irish parliament": a state office's state after "in".
                 let of = body.or(possessor).or_else(|| self.of_after(text, tspan.end, out)).or(other);
+                let of = of.or_else(|| if domestic { state_in_after(text, tspan.end, s, out, &self.ents) } else { None });
                 if let Some(of) = of {
                     let pstart = out.iter().find(|m| m.entities.first() == Some(&person) && m.span.end <= tspan.start).map_or(tspan.start, |m| m.span.start);
                     let role = owner_body(text, tspan, s.end, of, out).unwrap_or_else(|| role.clone());
-                    // "A and B were elected MEPs": every person of the subject.
-                    let mut holders = vec![(person, pstart)];
-                    if text[tspan.start..tspan.end].ends_with('s') {
+                    // "A and B were elected MEPs", "all three were lawmakers": every person of the subject.
+                    let mut holders: Vec<(usize, usize)> = subject.iter().map(|&p| (p, pstart)).collect();
+                    if text[tspan.start..tspan.end].ends_with('s') && subject.len() == 1 {
                         holders.extend(self.people_coordinated_before(text, s, pstart, out));
                     }
                     for (person, pstart) in holders {
@@ -1580,26 +1595,29 @@ impl<'g> State<'g, '_> {
 
     /// "X was named the new leader of Y", "X was elected chairman of Y": the person given the
     /// title, the subject of a verb of appointment right before it.
-    fn named_to(&mut self, text: &str, s: Span, tspan: Span, out: &mut Vec<Mention>) -> Option<usize> {
+    fn named_to(&mut self, text: &str, s: Span, tspan: Span, out: &mut Vec<Mention>) -> Vec<usize> {
         let mut head = text[s.start..tspan.start].trim_end();
         for _ in 0..3 {
             let w = head.rsplit(' ').next().unwrap_or("");
-            if matches!(w, "the" | "a" | "an" | "new" | "next" | "its" | "their") || TENURE_WORDS.contains(&w) {
+            // Determiners, tenure words and adjectives ("were opposition lawmakers"), not the verb.
+            let adjective = w.len() > 2 && w.chars().all(|c| c.is_lowercase() || c == '-') && !APPOINTED.iter().any(|v| v.ends_with(w)) && !NOT_MODIFIERS.contains(&w);
+            if matches!(w, "the" | "a" | "an" | "new" | "next" | "its" | "their") || TENURE_WORDS.contains(&w) || adjective {
                 head = head[..head.len() - w.len()].trim_end();
             }
         }
-        let verb = APPOINTED.iter().find(|v| head.ends_with(*v) && (v.starts_with(',') || head[..head.len() - v.len()].ends_with(' ')))?;
+        let Some(verb) = APPOINTED.iter().find(|v| head.ends_with(*v) && (v.starts_with(',') || head[..head.len() - v.len()].ends_with(' '))) else { return Vec::new() };
         let mut subj = head[..head.len() - verb.len()].trim_end();
         // "A and B subsequently were elected": an adverb between the subject and the verb.
         if let Some(w) = subj.rsplit(' ').next().filter(|w| w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase())) {
             subj = subj[..subj.len() - w.len()].trim_end();
         }
         let end = s.start + subj.len();
-        if let Some(m) = out.iter().find(|m| m.span.end == end && m.entities.len() == 1) {
-            let e = m.entities[0];
-            return (self.ents.get(e).etype == EntityType::Person).then_some(e);
+        if let Some(m) = out.iter().find(|m| m.span.end == end && !m.entities.is_empty()) {
+            // One person, or a group of people ("all three were lawmakers").
+            let people = m.entities.iter().all(|&e| self.ents.get(e).etype == EntityType::Person);
+            return if people && (m.entities.len() == 1 || m.kind == MentionKind::Group) { m.entities.clone() } else { Vec::new() };
         }
-        self.person_before(text, s, end, out).map(|(p, _)| p)
+        self.person_before(text, s, end, out).map(|(p, _)| p).into_iter().collect()
     }
 
     /// The organisation whose office a role is, when the title says it ("MEP").
@@ -2337,6 +2355,30 @@ impl<'g> State<'g, '_> {
         }
     }
 
+    /// "all three were lawmakers", "the three men": the three people named last, in this
+    /// sentence first, when the words around say people.
+    fn three_people(&self, text: &str, tokens: &[Token], i: usize, out: &[Mention]) -> Option<Mention> {
+        let word = |k: usize| tokens.get(k).map(|t| text[t.span.start..t.span.end].to_ascii_lowercase());
+        let prev = word(i.checked_sub(1)?)?;
+        let next = word(i + 1)?;
+        if !matches!(prev.as_str(), "all" | "the") || !matches!(next.as_str(), "were" | "are" | "had" | "have" | "men" | "women" | "leaders" | "lawmakers" | "ministers" | "politicians") {
+            return None;
+        }
+        let start = tokens[i - 1].span.start;
+        let mut people: Vec<usize> = Vec::new();
+        let in_sentence = out.iter().rev().filter(|m| m.span.end <= start && !m.modifier).flat_map(|m| m.entities.iter().copied());
+        for e in in_sentence.chain(self.last_person.iter().rev().copied()) {
+            if people.len() < 3 && self.ents.get(e).etype == EntityType::Person && !people.contains(&e) {
+                people.push(e);
+            }
+        }
+        if people.len() < 3 {
+            return None;
+        }
+        people.reverse();
+        Some(Mention { span: Span::new(start, tokens[i].span.end), entities: people, kind: MentionKind::Group, modifier: false, stands_for: None, agent: false })
+    }
+
     fn pronouns_and_groups(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         for (i, t) in tokens.iter().enumerate() {
             let w = &text[t.span.start..t.span.end];
@@ -2583,6 +2625,15 @@ const BODY_WORDS: &[&str] = &[
     "College", "Academy", "Foundation", "Association", "Commission", "Committee", "Department", "Office", "Fund", "Bank", "Corporation",
     "Organisation", "Organization", "Union", "Federation", "Society", "Forum", "Movement", "Front", "Service", "Authority", "Board",
 ];
+
+/// The state named right after `end` by "in (the)": "lawmakers in the Irish parliament",
+/// "a senator in Chile".
+fn state_in_after(text: &str, end: usize, s: Span, out: &[Mention], ents: &DocEntities) -> Option<usize> {
+    let rest = &text[end..s.end];
+    let skip = [" in the ", " in "].iter().find(|p| rest.starts_with(*p))?.len();
+    let m = out.iter().find(|m| m.span.start == end + skip && m.entities.len() == 1)?;
+    (ents.get(m.entities[0]).etype == EntityType::Country).then_some(m.entities[0])
+}
 
 /// An organisation's name starting at `at`: a run of capitalised words (with "of", "for", "and",
 /// "on" inside it) holding one of BODY_WORDS: "Lowy Institute", "Council on Foreign Relations".
@@ -3000,7 +3051,7 @@ const SUCCESSION: &[&str] = &[" succeed ", " succeeds ", " succeeded ", " succee
 const APPOINTED: &[&str] = &[
     "was named", "has been named", "was appointed", "has been appointed", "was elected", "has been elected", "was chosen as", "was picked as",
     "was sworn in as", "became", "becomes", "was installed as", ", who doubles as", ", who also serves as", ", who serves as", ", who is also",
-    "were named", "were appointed", "were elected",
+    "were named", "were appointed", "were elected", "were", "are",
     // "X is the head of Y": a copula before a title says the office too.
     "is", "was", "remains",
 ];
