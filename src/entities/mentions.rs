@@ -1018,12 +1018,23 @@ impl<'g> State<'g, '_> {
             }
             // "The head of Acme's engineering unit, Jane Roe,": a title with its body, a comma,
             // a name; the words after the owner's possessive are part of the role.
+            // "the party's leader of the government in X, First Minister Y": the possessor's office.
             if let Some(phrase) = after.strip_prefix(" of ").and_then(|r| r.split_once(", ")).map(|(p, _)| p).filter(|p| p.split_whitespace().count() <= 8 && !p.contains([';', '"', '“', '”'])) {
                 let comma = tspan.end + 4 + phrase.len();
-                if let Some(of) = self.of_after(text, tspan.end, out).filter(|&o| matches!(self.ents.get(o).etype, EntityType::Organization | EntityType::Country)) {
-                    if let Some((person, pspan)) = self.person_after(text, comma + 1, tokens, out) {
+                let owner = self.of_after(text, tspan.end, out).filter(|&o| matches!(self.ents.get(o).etype, EntityType::Organization | EntityType::Country));
+                if let Some(of) = owner.or(possessor) {
+                    // A title or rank before the name is not part of it.
+                    let mut at = comma + 1;
+                    if let Some(rank) = title_spans.iter().find(|sp| sp.start == comma + 2) {
+                        at = rank.end;
+                    }
+                    if let Some((person, pspan)) = self.person_after(text, at, tokens, out) {
                         let body = phrase.split_once("'s ").or_else(|| phrase.split_once("’s ")).map(|(_, b)| b).filter(|b| b.chars().next().is_some_and(char::is_lowercase));
-                        let role = body.map_or_else(|| role.clone(), |b| format!("{role} of the {b}"));
+                        let role = match body {
+                            Some(b) => format!("{role} of the {b}"),
+                            None if owner.is_none() => format!("{} of {phrase}", title_text.to_lowercase()),
+                            None => role.clone(),
+                        };
                         self.titles.push(TitleFact { person, role, of, span: Span::new(tspan.start, pspan.end), sentence: si, confidence: 0.9 });
                         continue;
                     }
