@@ -1252,15 +1252,21 @@ impl<'g> State<'g, '_> {
                 }
             }
         }
+        self.add_unknown_people(text, found, 4, out);
+    }
+
+    /// New people from unknown names of two to `most` capitalised words, unless a word of one
+    /// names a body ("Human Rights Watch") or a title, or it overlaps a mention.
+    fn add_unknown_people(&mut self, text: &str, found: Vec<Span>, most: usize, out: &mut Vec<Mention>) {
         let mut sort = false;
         for span in found {
             let name = &text[span.start..span.end];
             let words: Vec<&str> = name.split_whitespace().collect();
             let capitalised = words.iter().filter(|w| is_capitalized(w)).count();
-            if !(2..=4).contains(&capitalised) || is_covered(out, span) {
+            if !(2..=most).contains(&capitalised) || is_covered(out, span) {
                 continue;
             }
-            if words.iter().any(|w| INSTITUTION_WORDS.contains(w) || SENTENCE_OPENERS.contains(w)) || TITLES.automaton.find(name).is_some() {
+            if words.iter().any(|w| INSTITUTION_WORDS.contains(w) || SENTENCE_OPENERS.contains(w) || NOT_NAME.contains(w)) || TITLES.automaton.find(name).is_some() {
                 continue;
             }
             let person = self.ents.new_person(name);
@@ -1297,23 +1303,7 @@ impl<'g> State<'g, '_> {
                 }
             }
         }
-        let mut sort = false;
-        for span in found {
-            let name = &text[span.start..span.end];
-            let words: Vec<&str> = name.split_whitespace().collect();
-            if !(2..=3).contains(&words.len()) || is_covered(out, span) {
-                continue;
-            }
-            if words.iter().any(|w| INSTITUTION_WORDS.contains(w) || SENTENCE_OPENERS.contains(w) || NOT_NAME.contains(w)) || TITLES.automaton.find(name).is_some() {
-                continue;
-            }
-            let person = self.ents.new_person(name);
-            out.push(Mention { span, entities: vec![person], kind: MentionKind::TitledPerson, modifier: false, stands_for: None, agent: false });
-            sort = true;
-        }
-        if sort {
-            out.sort_by_key(|m| m.span.start);
-        }
+        self.add_unknown_people(text, found, 3, out);
     }
 
     /// "X, who has spent six years as an opposition lawmaker in Ireland's parliament", "Y served
