@@ -633,13 +633,7 @@ impl<'g> State<'g, '_> {
                 let prev = text[..span.start].strip_suffix(' ').map(|h| h.rsplit(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("")).unwrap_or("");
                 if prev.chars().count() > 2 && is_capitalized(prev) && prev.chars().any(char::is_lowercase) && !NOT_NAME.contains(&prev) && !SENTENCE_OPENERS.contains(&prev) {
                     // A title ending right before the name ("Prime Minister Kern") is no first name.
-                    let mut from = span.start.saturating_sub(40);
-                    while !text.is_char_boundary(from) {
-                        from += 1;
-                    }
-                    let head = text[from..span.start].trim_end();
-                    let titled = TITLES.automaton.find_iter(head).any(|m| m.end() == head.len());
-                    let known = titled || names_other(prev);
+                    let known = title_ending_at(text, span.start).is_some() || names_other(prev);
                     let stem: String = prev.chars().take(3).collect::<String>().to_lowercase();
                     let same_first = hits.iter().filter(|h| h.role == NameRole::ShortName).any(|h| gaz.get(h.entity).label.split_whitespace().next().is_some_and(|f| f.to_lowercase().starts_with(&stem)));
                     if !known && !same_first {
@@ -692,6 +686,14 @@ impl<'g> State<'g, '_> {
                         Some(o) if !serves_as => person = self.ents.known(o.person),
                         None if !serves => return None,
                         _ => {}
+                    }
+                } else if let Some(role) = title_ending_at(text, span.start) {
+                    // "Sultan Ibrahim" is not Prime Minister Anwar Ibrahim: a state's top title
+                    // right before a short name names someone who held that office.
+                    let top = TITLES.roles.iter().any(|(r, head)| *head && r == role);
+                    let offices: Vec<&super::gazetteer::Office> = self.ents.gaz_index(person).map(|g| gaz.offices_of(g, None).collect()).unwrap_or_default();
+                    if top && !offices.is_empty() && !offices.iter().any(|o| same_role(&o.role, role.trim_end_matches("-elect"))) {
+                        return None;
                     }
                 }
                 return Some(Mention {
@@ -2356,19 +2358,20 @@ impl<'g> State<'g, '_> {
         }
     }
 
-    /// "all three were lawmakers", "the three men": the three people named last, in this
-    /// sentence first, when the words around say people.
+    /// "all three were lawmakers": the three people this sentence named last.
     fn three_people(&self, text: &str, tokens: &[Token], i: usize, out: &[Mention]) -> Option<Mention> {
         let word = |k: usize| tokens.get(k).map(|t| text[t.span.start..t.span.end].to_ascii_lowercase());
         let prev = word(i.checked_sub(1)?)?;
         let next = word(i + 1)?;
-        if !matches!(prev.as_str(), "all" | "the") || !matches!(next.as_str(), "were" | "are" | "had" | "have" | "men" | "women" | "leaders" | "lawmakers" | "ministers" | "politicians") {
+        // Only "all three" before a verb, of three people named in this sentence: "the three
+        // leaders" may be others than the last three people named.
+        if prev != "all" || !matches!(next.as_str(), "were" | "are" | "had" | "have") {
             return None;
         }
         let start = tokens[i - 1].span.start;
         let mut people: Vec<usize> = Vec::new();
         let in_sentence = out.iter().rev().filter(|m| m.span.end <= start && !m.modifier).flat_map(|m| m.entities.iter().copied());
-        for e in in_sentence.chain(self.last_person.iter().rev().copied()) {
+        for e in in_sentence {
             if people.len() < 3 && self.ents.get(e).etype == EntityType::Person && !people.contains(&e) {
                 people.push(e);
             }
@@ -2853,6 +2856,18 @@ fn succeeded_as(after: &str) -> Option<String> {
     let words: Vec<&str> = phrase.split_whitespace().take_while(|w| !NOT_MODIFIERS.contains(w)).take(3).collect();
     let words: Vec<&str> = words.into_iter().skip_while(|w| matches!(*w, "the" | "a" | "an")).collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The role of a title that ends right before `at` ("Prime Minister " before "Kern").
+fn title_ending_at(text: &str, at: usize) -> Option<&'static str> {
+    let mut from = at.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = text[from..at].strip_suffix(' ')?;
+    let m = TITLES.automaton.find_iter(head).find(|m| m.end() == head.len())?;
+    // A whole word: not "Minister" inside "Ministers".
+    (m.start() == 0 || !head[..m.start()].ends_with(|c: char| c.is_alphanumeric())).then(|| TITLES.roles[m.pattern().as_usize()].0.as_str())
 }
 
 /// Whether two role names are the same office, whatever the case and hyphens ("Vice-President").

@@ -367,6 +367,12 @@ impl Ctx<'_, '_> {
                     continue;
                 }
             }
+            // "warned against displacing Palestinians", "warned of a wider war": a warning about an
+            // act threatens nobody it names; "warned Israel" does.
+            if relation == "threatens" && text[cspan.start..cspan.end].to_ascii_lowercase().starts_with("warn") && [" against ", " of ", " about "].iter().any(|p| text[cspan.end..s.end].starts_with(p)) {
+                note(format_args!("a warning about an act, not a threat to its object; dropped"));
+                continue;
+            }
             // "refused to meet X": the refusal negates the next verb; it rejects nobody.
             if relation == "rejects" && cue.frame == Frame::Verb && text[cspan.end..s.end].starts_with(" to ") {
                 note(format_args!("followed by an infinitive: a negator, not a rejection; dropped"));
@@ -522,10 +528,14 @@ impl Ctx<'_, '_> {
                         // "Le Drian will meet Aoun and Salam": one side before the cue, the other after
                         // it; the people after the cue do not meet each other.
                         let one_before = ents.len();
-                        if ents.len() < 2 {
-                            // Not a place the sides met in ("held talks in Oman").
-                            let located = |o: usize| words_before(text, args[o].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()));
+                        // Not a place the sides met in ("held talks in Oman").
+                        let located = |o: usize| words_before(text, args[o].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()));
+                        // "Blinken and Austin met Israeli officials": with its other side right after
+                        // the cue, the group before it is one side.
+                        let mut one_side = 0;
+                        if ents.len() < 2 || (!between && obj.is_some_and(|o| args[o].span.start - cspan.end <= 2 && !located(o))) {
                             if let Some(o) = obj.filter(|&o| args[o].span.start - cspan.end <= 6 && !located(o)) {
+                                one_side = ents.len();
                                 for i in coordinated(&args, o, text) {
                                     ents.extend(args[i].entities.clone());
                                     span = span.cover(args[i].span);
@@ -609,7 +619,7 @@ impl Ctx<'_, '_> {
                         let split = one_before == 1 && ents.len() > 2 && relation != "partnerOf";
                         for i in 0..ents.len() {
                             for j in i + 1..ents.len() {
-                                if split && i > 0 {
+                                if (split && i > 0) || (one_side > 1 && j < one_side) {
                                     continue;
                                 }
                                 let (x, y) = (a.entities.get(ents[i]).clone(), a.entities.get(ents[j]).clone());
