@@ -1297,10 +1297,15 @@ impl<'g> State<'g, '_> {
                     }
                 }
             }
-            // "NAME and PERSON".
+            // "NAME and PERSON". A capitalised word opening the sentence before a longer name is
+            // no part of it ("Economists Mark Tan and ...").
             if text[..m.span.start].ends_with(" and ") {
                 let i = tokens.partition_point(|t| t.span.start < m.span.start - 4);
-                if let Some(span) = name_run_before(text, tokens, i, out) {
+                if let Some(mut span) = name_run_before(text, tokens, i, out) {
+                    let name = &text[span.start..span.end];
+                    if tokens.first().is_some_and(|t| t.span.start == span.start) && name.split(' ').count() >= 3 {
+                        span.start += name.find(' ').unwrap_or(0) + 1;
+                    }
                     found.push(span);
                 }
             }
