@@ -492,6 +492,13 @@ impl Ctx<'_, '_> {
                     let subj = args.iter().rposition(|g| {
                         g.span.end <= cspan.start && g.is_actor && g.span.start >= s.start && !rel_clause.is_some_and(|rc| g.span.start >= rc.start && g.span.end <= rc.end)
                     });
+                    // "Zelensky addressed the Assembly, accusing Russia": a participle clause after a
+                    // comma shares the sentence's subject, not the last name before it.
+                    let subj = if cm.form == Form::Gerund && text[s.start..cspan.start].trim_end().ends_with(',') {
+                        args.iter().position(|g| g.is_actor && g.span.start >= s.start && g.span.end <= cspan.start && !rel_clause.is_some_and(|rc| g.span.start >= rc.start && g.span.end <= rc.end)).or(subj)
+                    } else {
+                        subj
+                    };
                     // "A called B to congratulate him": the caller acts, not the one called.
                     let subj = subj.map(|i| {
                         let purpose = text[args[i].span.end..cspan.start].trim() == "to";
@@ -1046,6 +1053,12 @@ impl Ctx<'_, '_> {
                     note(format_args!("'claim' without a region claimed: dropped"));
                     continue;
                 }
+            }
+            // "Lula, who has clashed with Milei": people clash in words; states, forces and
+            // groups fight.
+            if cue.text.starts_with("clash") && subjects.iter().chain(&objects).any(|&e| a.entities.get(e).etype == EntityType::Person) {
+                note(format_args!("a clash of people is no attack: dropped"));
+                continue;
             }
             let span = sspan.cover(ospan).cover(cspan);
             let confidence = match cue.frame {
@@ -2257,7 +2270,12 @@ fn within_clause(text: &str, from: usize, to: usize) -> bool {
 /// The span of a relative clause ", who ... ," that ends right before `cue`.
 fn relative_clause_before(text: &str, s: Span, cue: usize) -> Option<Span> {
     let head = &text[s.start..cue];
-    let close = head.trim_end().strip_suffix(',').map(|h| h.len())?;
+    // "Lula, who has clashed with Milei, will host": auxiliaries after the clause.
+    let mut h = head.trim_end();
+    while let Some(w) = h.rsplit(' ').next().filter(|w| matches!(*w, "will" | "would" | "has" | "have" | "had" | "is" | "was" | "can" | "could" | "may" | "might" | "must" | "should" | "also")) {
+        h = h[..h.len() - w.len()].trim_end();
+    }
+    let close = h.strip_suffix(',').map(|h| h.len())?;
     // A participle phrase: "The report, commissioned by Germany, criticized Poland".
     if let Some(open) = head[..close].rfind(", ") {
         let seg: Vec<&str> = head[open + 2..close].split_whitespace().collect();
