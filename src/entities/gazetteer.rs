@@ -266,6 +266,14 @@ impl Gazetteer {
         own.iter().map(|&i| &self.offices[i as usize]).filter(move |o| date.is_none_or(|d| o.held_on(d)))
     }
 
+    /// The dictionary name that starts at byte `at` of `text` and stands there as whole words,
+    /// with its hits ("Ismail Haniyeh" right after "former leader ").
+    pub fn name_at(&self, text: &str, at: usize) -> Option<&[NameHit]> {
+        let input = aho_corasick::Input::new(text).span(at..text.len()).anchored(aho_corasick::Anchored::Yes);
+        let m = self.automaton.find(input)?;
+        is_word(text, m.start(), m.end()).then(|| self.hits[m.pattern().as_usize()].as_slice())
+    }
+
     /// Raw name matches in `text`, leftmost-longest, with word-boundary checks. A match that
     /// fails its boundary check does not hide a valid one that starts one character later.
     pub fn find_names<'a>(&'a self, text: &str) -> Vec<(usize, usize, &'a [NameHit])> {

@@ -134,7 +134,7 @@ const COMMON_WORD_NAMES: &[&str] = &["May", "March", "June", "August", "Rice", "
 /// Capitalised words that often open a sentence before a country's name ("Neighbouring Jordan").
 const SENTENCE_OPENERS: &[&str] = &["Neighbouring", "Neighboring", "Meanwhile", "Both", "Also", "Even", "Only", "Now", "Today", "Yesterday", "Last", "Next", "Officials", "Landlocked", "Oil-rich", "Tiny", "Nearby", "Western", "Eastern", "Northern", "Southern", "Central", "Neutral", "Democratic", "Communist", "Predominantly", "Mostly", "While", "Unlike", "Like", "Where", "Before", "After"];
 
-const PARTICLES: &[&str] = &["bin", "bint", "al", "el", "de", "da", "dos", "van", "von", "der", "ibn", "la", "le", "du", "di"];
+const PARTICLES: &[&str] = &["bin", "bint", "al", "el", "de", "da", "dos", "van", "von", "der", "ibn", "la", "le", "du", "di", "abu", "abd", "ben"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
@@ -518,11 +518,13 @@ impl<'g> State<'g, '_> {
         // titles, which may be said of them ("all three were lawmakers").
         self.speakers(text, &tokens, &mut out);
         self.coordinated_people(text, &tokens, &mut out);
-        for (i, t) in tokens.iter().enumerate() {
-            if t.span.end - t.span.start == 5 && text[t.span.start..t.span.end].eq_ignore_ascii_case("three") {
-                if let Some(m) = self.three_people(text, &tokens, i, &out) {
-                    out.push(m);
-                }
+        for i in 1..tokens.len() {
+            // "six" to "three": three to five letters.
+            if !(3..=5).contains(&(tokens[i].span.end - tokens[i].span.start)) {
+                continue;
+            }
+            if let Some(m) = self.all_of_people(text, &tokens, i, &out) {
+                out.push(m);
             }
         }
         // 2a. Titled people, before and after their names; then names joined to theirs.
@@ -644,7 +646,7 @@ impl<'g> State<'g, '_> {
                         let mut start = span.start - 1 - prev.len();
                         // "Karim Abu Saleh": a particle of a name takes the word before it too
                         // (not "Socialists Mick Wallace").
-                        let particle = matches!(prev, "Abu" | "Abd" | "Bin" | "Ibn" | "Al" | "El" | "Van" | "Von" | "De" | "Da" | "Di" | "Le" | "La" | "Ben");
+                        let particle = PARTICLES.contains(&prev.to_lowercase().as_str());
                         for _ in 0..usize::from(particle) {
                             let Some(h) = text[..start].strip_suffix(' ') else { break };
                             let w = h.rsplit(' ').next().unwrap_or("");
@@ -923,16 +925,9 @@ impl<'g> State<'g, '_> {
             let named = |at: usize| !lower_domestic || is_capitalized(title_text) || possessor.is_some() || full_name_after(self.ents.gaz, text, at);
             // "former leader Ismail Haniyeh": a lower-case title before a known holder of it.
             let holder_after = || {
-                let rest = text[tspan.end..s.end].strip_prefix(' ').unwrap_or("");
-                if !rest.starts_with(char::is_uppercase) {
-                    return false;
-                }
-                let mut cut = rest.len().min(60);
-                while !rest.is_char_boundary(cut) {
-                    cut -= 1;
-                }
                 let gaz = self.ents.gaz;
-                gaz.find_names(&rest[..cut]).first().is_some_and(|&(a, _, hits)| a == 0 && hits.iter().any(|h| h.role == NameRole::Name && gaz.offices_of(h.entity, None).any(|o| same_role(&o.role, &role))))
+                let hits = text[tspan.end..s.end].starts_with(' ').then(|| gaz.name_at(text, tspan.end + 1)).flatten();
+                hits.is_some_and(|hits| hits.iter().any(|h| h.role == NameRole::Name && gaz.offices_of(h.entity, None).any(|o| same_role(&o.role, &role))))
             };
             let person = if is_capitalized(title_text) || possessor.is_some() || (lower_domestic && named(tspan.end)) || holder_after() { self.person_after(text, tspan.end, tokens, out) } else { None };
             if let Some((person, pspan)) = person {
@@ -1467,11 +1462,18 @@ impl<'g> State<'g, '_> {
                 let y: u32 = start.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
                 y == year || (y == year + 1 && start.get(5..7) == Some("01"))
             };
-            let Some(office) = gaz.offices_of(g, None).find(from) else { continue };
-            let of = self.ents.known(office.of);
-            if !self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
-                self.titles.push(TitleFact { person, role: office.role.clone(), of, span, sentence: si, confidence: 0.6 });
+            if let Some(office) = gaz.offices_of(g, None).find(from) {
+                self.push_dictionary_office(person, office, span, si);
             }
+        }
+    }
+
+    /// A person's office from the dictionary as a title fact of sentence `si` (confidence 0.6:
+    /// the text implies it), unless the sentence already gives the person an office of that owner.
+    fn push_dictionary_office(&mut self, person: usize, office: &super::gazetteer::Office, span: Span, si: usize) {
+        let of = self.ents.known(office.of);
+        if !self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
+            self.titles.push(TitleFact { person, role: office.role.clone(), of, span, sentence: si, confidence: 0.6 });
         }
     }
 
@@ -1507,10 +1509,8 @@ impl<'g> State<'g, '_> {
             let gaz = self.ents.gaz;
             // "succeed X as chair of the bloc": only the office said, if the dictionary has it.
             let said = |o: &&super::gazetteer::Office| role.as_deref().is_none_or(|r| same_role(&o.role, r));
-            let Some(office) = gaz.offices_of(g, Some(date)).find(said) else { continue };
-            let of = self.ents.known(office.of);
-            if !self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
-                self.titles.push(TitleFact { person, role: office.role.clone(), of, span, sentence: si, confidence: 0.6 });
+            if let Some(office) = gaz.offices_of(g, Some(date)).find(said) {
+                self.push_dictionary_office(person, office, span, si);
             }
         }
     }
@@ -2363,25 +2363,25 @@ impl<'g> State<'g, '_> {
         }
     }
 
-    /// "all three were lawmakers": the three people this sentence named last.
-    fn three_people(&self, text: &str, tokens: &[Token], i: usize, out: &[Mention]) -> Option<Mention> {
-        let word = |k: usize| tokens.get(k).map(|t| text[t.span.start..t.span.end].to_ascii_lowercase());
-        let prev = word(i.checked_sub(1)?)?;
-        let next = word(i + 1)?;
-        // Only "all three" before a verb, of three people named in this sentence: "the three
-        // leaders" may be others than the last three people named.
-        if prev != "all" || !matches!(next.as_str(), "were" | "are" | "had" | "have") {
+    /// "all three were lawmakers", "all four have served": the people this sentence named last,
+    /// as many as the number says.
+    fn all_of_people(&self, text: &str, tokens: &[Token], i: usize, out: &[Mention]) -> Option<Mention> {
+        let word = |k: usize| tokens.get(k).map(|t| &text[t.span.start..t.span.end]);
+        let n = ["three", "four", "five", "six"].iter().position(|w| word(i).is_some_and(|x| x.eq_ignore_ascii_case(w)))? + 3;
+        // Only "all N" before a verb, of people named in this sentence: "the three leaders" may
+        // be others than the last three people named.
+        if !word(i - 1)?.eq_ignore_ascii_case("all") || !matches!(word(i + 1)?, "were" | "are" | "had" | "have") {
             return None;
         }
         let start = tokens[i - 1].span.start;
         let mut people: Vec<usize> = Vec::new();
         let in_sentence = out.iter().rev().filter(|m| m.span.end <= start && !m.modifier).flat_map(|m| m.entities.iter().copied());
         for e in in_sentence {
-            if people.len() < 3 && self.ents.get(e).etype == EntityType::Person && !people.contains(&e) {
+            if people.len() < n && self.ents.get(e).etype == EntityType::Person && !people.contains(&e) {
                 people.push(e);
             }
         }
-        if people.len() < 3 {
+        if people.len() < n {
             return None;
         }
         people.reverse();
@@ -2791,12 +2791,10 @@ fn title_analogies(gaz: &Gazetteer, text: &str, date: Option<&str>, found: &[AcM
         if named || (is_capitalized(word) && !sentence_start && !NOT_NAME.contains(&word) && !SENTENCE_OPENERS.contains(&word)) {
             continue;
         }
-        let Some(rest) = text[m.end..].strip_prefix(' ') else { continue };
-        let mut cut = rest.len().min(60);
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
+        if !text[m.end..].starts_with(' ') {
+            continue;
         }
-        let Some((_, _, hits)) = gaz.find_names(&rest[..cut]).into_iter().next().filter(|&(a, _, _)| a == 0) else { continue };
+        let Some(hits) = gaz.name_at(text, m.end + 1) else { continue };
         let people: Vec<usize> = hits.iter().filter(|h| matches!(h.role, NameRole::Name | NameRole::ShortName) && gaz.get(h.entity).etype == EntityType::Person).map(|h| h.entity).collect();
         // A short name several people share ("Assad") counts when they all held it for one state.
         let same = |o: &&super::gazetteer::Office| o.role.eq_ignore_ascii_case(role);
@@ -2955,13 +2953,7 @@ fn full_name_after(gaz: &Gazetteer, text: &str, at: usize) -> bool {
     if !rest.starts_with(char::is_uppercase) {
         return false;
     }
-    let mut cut = rest.len().min(60);
-    while !rest.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let known = gaz.find_names(&rest[..cut])
-        .first()
-        .is_some_and(|&(a, _, hits)| a == 0 && hits.iter().any(|h| h.role == NameRole::Name && gaz.get(h.entity).etype == EntityType::Person));
+    let known = gaz.name_at(text, text.len() - rest.len()).is_some_and(|hits| hits.iter().any(|h| h.role == NameRole::Name && gaz.get(h.entity).etype == EntityType::Person));
     let words: Vec<&str> = rest.split(' ').take(2).collect();
     known
         || (words.len() == 2
