@@ -105,7 +105,7 @@ mod tests {
         assert!(lib.len() >= 9);
         for q in &lib {
             assert!(!q.description.is_empty(), "{} has no description", q.name);
-            crate::sparql::prepare(q.text, None).unwrap_or_else(|e| panic!("{}: {e}", q.name));
+            let _parsed = crate::sparql::prepare(q.text, None).unwrap_or_else(|e| panic!("{}: {e}", q.name));
             for p in &q.params {
                 assert!(q.text.contains(&format!("SELECT ?{p}")) || q.text.contains(&format!(" ?{p} ")), "{} does not use ?{p}", q.name);
             }

@@ -139,48 +139,51 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
     let s = &text[within.start..within.end];
     // News averages some six bytes a token; reserving for five saves regrowing.
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(s, i) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if matches!(d, '\'' | '’' | '-' | '.' | '‑') {
-                    // Inner punctuation stays in the word only when a letter or digit follows
-                    // ("Kim's", "Mazar-i-Sharif", "U.S."), or for the final period of an
-                    // abbreviation with inner periods ("U.S.").
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
-                        end = j + d.len_utf8();
-                        iter.next();
-                    } else if d == '.' && s[i..j].contains('.') {
-                        end = j + 1;
-                        iter.next();
-                        break;
-                    } else {
-                        break;
-                    }
+        if !c.is_alphanumeric() {
+            out.push(Token { span: Span::new(within.start + i, within.start + i + len), is_word: false });
+            i += len;
+            continue;
+        }
+        let mut end = i + len;
+        while let Some((d, dlen)) = char_at(s, end) {
+            if d.is_alphanumeric() {
+                end += dlen;
+            } else if matches!(d, '\'' | '’' | '-' | '.' | '‑') {
+                // Inner punctuation stays in the word only when a letter or digit follows
+                // ("Kim's", "Mazar-i-Sharif", "U.S."), or for the final period of an
+                // abbreviation with inner periods ("U.S.").
+                if char_at(s, end + dlen).is_some_and(|(a, _)| a.is_alphanumeric()) {
+                    end += dlen;
                 } else {
+                    if d == '.' && s[i..end].contains('.') {
+                        end += 1;
+                    }
                     break;
                 }
+            } else {
+                break;
             }
-            out.push(Token {
-                span: Span::new(within.start + i, within.start + end),
-                is_word: true,
-            });
-        } else {
-            out.push(Token {
-                span: Span::new(within.start + i, within.start + i + c.len_utf8()),
-                is_word: false,
-            });
         }
+        out.push(Token { span: Span::new(within.start + i, within.start + end), is_word: true });
+        i = end;
     }
     out
+}
+
+/// The character at byte `i` of `s` and its length in bytes; none at the end. ASCII, nearly
+/// all of English news, needs no decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match *s.as_bytes().get(i)? {
+        b if b.is_ascii() => Some((char::from(b), 1)),
+        _ => s[i..].chars().next().map(|c| (c, c.len_utf8())),
+    }
 }
 
 /// The text between two offsets, or "" when they are out of order (overlapping mentions) or

@@ -264,71 +264,89 @@ impl Patterns {
 /// The sentence without its numeric counts ("40 ", "1,200 ", "$500 "), and for each byte of
 /// the result the offset of the same byte in the sentence; none when there is no count to drop
 /// (most sentences), before allocating anything.
+///
+/// Each count dropped starts a word (after a space, not the sentence's first) and is one of:
+/// a number standing alone before the next word ("40 ", not "10:30" or "2024-05"); a number
+/// word ("fired two missiles over"); a quantity in words ("fired dozens of rockets at"); an
+/// approximation before a number ("fired about 180 missiles at"). None of them holds another's
+/// start, so they are found one kind at a time and dropped in order.
 fn drop_counts(sentence: &str) -> Option<(String, Vec<usize>)> {
-    // Every count dropped holds a digit or is a number word before a space: most sentences
-    // have neither, which two SIMD searches tell.
-    let number_word = match &*NUMBER_WORDS {
-        Some(searcher) => searcher.find(sentence).is_some(),
-        None => true,
-    };
-    if !number_word && !sentence.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let mut map = Vec::new();
-    // Whether a count was dropped: until then `map` stays empty, standing for 0..i.
-    let mut dropped = false;
     let bytes = sentence.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let at_word = i == 0 || bytes[i - 1] == b' ';
-        if at_word && (bytes[i].is_ascii_digit() || (bytes[i] == b'$' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))) {
-            let mut j = i;
-            while j < bytes.len() && (bytes[j].is_ascii_digit() || matches!(bytes[j], b',' | b'.' | b'$')) {
-                j += 1;
-            }
-            // Only a count standing alone before the next word, not "10:30" or "2024-05".
-            if i > 0 && j < bytes.len() && bytes[j] == b' ' && bytes[j - 1].is_ascii_digit() {
-                start_map(&mut map, &mut dropped, i, bytes.len());
-                i = j + 1;
-                continue;
+    let at_word = |i: usize| i > 0 && bytes[i - 1] == b' ';
+    // Byte ranges to drop.
+    let mut drops: Vec<(usize, usize)> = Vec::new();
+    // Number words and quantities, by one SIMD search where the processor has one.
+    match &*NUMBER_WORDS {
+        Some(searcher) => {
+            let mut from = 0;
+            while let Some(m) = searcher.find_in(sentence, aho_corasick::Span::from(from..sentence.len())) {
+                if at_word(m.start()) {
+                    drops.push((m.start(), m.end()));
+                }
+                // A match may hide another that starts inside it: search again one byte on.
+                from = m.start() + 1;
             }
         }
-        // A count in words: "fired two missiles over", "sent three warships to".
-        if at_word && i > 0 {
-            let word_end = bytes[i..].iter().position(|&b| b == b' ').map(|k| i + k);
-            if let Some(j) = word_end {
-                if matches!(&sentence[i..j], "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve" | "several") {
-                    start_map(&mut map, &mut dropped, i, bytes.len());
-                    i = j + 1;
-                    continue;
-                }
-                // A quantity in words: "fired dozens of rockets at", "launched a barrage of drones at".
+        None => {
+            for i in (1..bytes.len()).filter(|&i| at_word(i)) {
                 let rest = &sentence[i..];
-                if let Some(k) = QUANTITIES.iter().find(|q| rest.starts_with(*q)).map(|q| q.len()) {
-                    start_map(&mut map, &mut dropped, i, bytes.len());
-                    i += k;
-                    continue;
-                }
-                // An approximation before a numeric count: "fired about 180 missiles at".
-                if matches!(&sentence[i..j], "about" | "around" | "nearly" | "roughly" | "almost" | "some" | "approximately") && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
-                    start_map(&mut map, &mut dropped, i, bytes.len());
-                    i = j + 1;
-                    continue;
+                if let Some(w) = NUMBER_WORD_LIST.iter().chain(QUANTITIES).find(|w| rest.starts_with(*w)) {
+                    drops.push((i, i + w.len()));
                 }
             }
         }
-        if dropped {
-            map.push(i);
-        }
-        i += 1;
     }
-    if !dropped {
+    // Numbers, and the approximation before one.
+    let mut i = 1;
+    while let Some(k) = bytes.get(i..).and_then(|b| b.iter().position(|b| b.is_ascii_digit() || *b == b'$')) {
+        i += k;
+        let starts = at_word(i) && (bytes[i].is_ascii_digit() || bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < bytes.len() && (bytes[j].is_ascii_digit() || matches!(bytes[j], b',' | b'.' | b'$')) {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b' ' && bytes[j - 1].is_ascii_digit() {
+            drops.push((i, j + 1));
+        }
+        // "about 180 ": the word before a number that starts with a digit.
+        if bytes[i].is_ascii_digit() {
+            let w = sentence[..i - 1].rfind(' ').map_or(0, |k| k + 1);
+            if at_word(w) && APPROXIMATIONS.contains(&&sentence[w..i - 1]) {
+                drops.push((w, i));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    if drops.is_empty() {
         return None;
     }
+    drops.sort_unstable();
+    let mut kept = Vec::with_capacity(bytes.len());
+    let mut map = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    for (a, b) in drops {
+        if a < at {
+            continue;
+        }
+        kept.extend_from_slice(&bytes[at..a]);
+        map.extend(at..a);
+        at = b;
+    }
+    kept.extend_from_slice(&bytes[at..]);
+    map.extend(at..bytes.len());
     // Only ASCII counts and spaces are dropped, so the kept bytes are still UTF-8.
-    let kept: Vec<u8> = map.iter().map(|&k| bytes[k]).collect();
     Some((String::from_utf8(kept).unwrap_or_else(|_| sentence.to_string()), map))
 }
+
+/// Approximations dropped before a number, without their space.
+const APPROXIMATIONS: &[&str] = &["about", "around", "nearly", "roughly", "almost", "some", "approximately"];
+
+/// Number words dropped before a noun, with the space after them.
+const NUMBER_WORD_LIST: &[&str] = &["two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ", "eleven ", "twelve ", "several "];
 
 /// Quantities in words that a cue may hold before its noun, with the space after them.
 const QUANTITIES: &[&str] = &[
@@ -337,21 +355,10 @@ const QUANTITIES: &[&str] = &[
     "a new wave of ", "a fresh wave of ", "a series of ",
 ];
 
-/// The number words and QUANTITIES `drop_counts` drops, each with the space that must follow
-/// it, in aho-corasick's packed (Teddy) searcher, where the processor has one.
-static NUMBER_WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
-    let words = ["two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ", "eleven ", "twelve ", "several "];
-    aho_corasick::packed::Searcher::new(words.iter().chain(QUANTITIES).copied())
-});
-
-/// At the first count dropped (at byte `i`), the map of every byte kept before it.
-fn start_map(map: &mut Vec<usize>, dropped: &mut bool, i: usize, len: usize) {
-    if !*dropped {
-        *dropped = true;
-        map.reserve(len);
-        map.extend(0..i);
-    }
-}
+/// The number words and QUANTITIES `drop_counts` drops, in aho-corasick's packed (Teddy)
+/// searcher, where the processor has one.
+static NUMBER_WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> =
+    LazyLock::new(|| aho_corasick::packed::Searcher::new(NUMBER_WORD_LIST.iter().chain(QUANTITIES).copied()));
 
 #[cfg(test)]
 mod tests {
@@ -375,6 +382,30 @@ mod tests {
         let found = p.find("Xi held talks with Putin and criticized NATO.");
         let rels: Vec<&str> = found.iter().map(|m| p.cues[m.cue].relation.as_str()).collect();
         assert_eq!(rels, vec!["meetsWith", "criticizes"]);
+    }
+
+    #[test]
+    fn which_counts_are_dropped() {
+        // (sentence, the sentence without its counts; "" when none is dropped)
+        let table = [
+            ("They fired about 180 missiles and 1,200 drones at $500 each.", "They fired missiles and drones at each."),
+            ("Troops sent two tanks, several jets and a new package of arms.", "Troops sent tanks, jets and arms."),
+            ("At 10:30 in 2024-05 nothing happened.", ""),
+            ("40 drones hit; often twelve more fell; Two ships sailed.", "40 drones hit; often more fell; Two ships sailed."),
+            ("Sales fell in 2024 after a series of talks", "Sales fell in after talks"),
+            ("It is some 5 miles away, some say.", "It is miles away, some say."),
+        ];
+        for (sentence, expected) in table {
+            let got = drop_counts(sentence);
+            match got {
+                None => assert_eq!("", expected, "{sentence}"),
+                Some((norm, map)) => {
+                    assert_eq!(norm, expected, "{sentence}");
+                    // Each kept byte maps back to the same byte of the sentence.
+                    assert!(norm.bytes().zip(&map).all(|(b, &i)| sentence.as_bytes()[i] == b), "{sentence}");
+                }
+            }
+        }
     }
 
     #[test]
