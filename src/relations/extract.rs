@@ -15,6 +15,7 @@ use crate::entities::{EntityRef, EntityType};
 use crate::input::Document;
 use crate::text::{self, speech_follows, Span, SPEECH};
 use crate::vocab::Kind;
+use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 /// A mention usable as actor or target.
@@ -1744,11 +1745,12 @@ impl Ctx<'_, '_> {
         let tail = format!(" {} ", tail.replace("n't", " n't").replace(',', " , "));
         let clause = tail.rsplit(" , ").next().unwrap_or(&tail).to_string();
         let clause = format!(" {} ", clause.trim());
-        let has = |p: &str| contains_spaced(&clause, p);
-        let neg = (NEGATORS.iter().any(|n| has(n)) && !has("not only")) || NEG_PHRASES.iter().any(|p| has(p));
-        let moda = if HYPOTHETICAL.iter().any(|p| has(p)) {
+        let found = qualifier_phrases(&clause);
+        let has = |list: Qualifier| found & (1 << list as u8) != 0;
+        let neg = (has(Qualifier::Negator) && !has(Qualifier::NotOnly)) || has(Qualifier::NegPhrase);
+        let moda = if has(Qualifier::Hypothetical) {
             Modality::Hypothetical
-        } else if PLANNED.iter().any(|p| has(p)) {
+        } else if has(Qualifier::Planned) {
             Modality::Planned
         } else {
             Modality::Asserted
@@ -2253,9 +2255,41 @@ fn has_judgement_stem(lower: &str) -> bool {
 
 /// Whether `hay` contains `p` with a space on each side: `hay.contains(&format!(" {p} "))`
 /// without building the needle.
-fn contains_spaced(hay: &str, p: &str) -> bool {
-    let (h, p) = (hay.as_bytes(), p.as_bytes());
-    h.iter().enumerate().any(|(i, &b)| b == b' ' && h[i + 1..].starts_with(p) && h.get(i + 1 + p.len()) == Some(&b' '))
+/// The lists of verb-group phrases that qualify a cue.
+#[derive(Clone, Copy)]
+enum Qualifier {
+    Negator,
+    NotOnly,
+    NegPhrase,
+    Hypothetical,
+    Planned,
+}
+
+/// Every qualifying phrase with a space on each side, in one automaton, and for each the lists
+/// (bits by `Qualifier`) it is in.
+static QUALIFIER_PHRASES: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+    let lists = [(Qualifier::Negator, NEGATORS), (Qualifier::NotOnly, &["not only"][..]), (Qualifier::NegPhrase, NEG_PHRASES), (Qualifier::Hypothetical, HYPOTHETICAL), (Qualifier::Planned, PLANNED)];
+    let mut phrases: Vec<String> = Vec::new();
+    let mut bits: Vec<u8> = Vec::new();
+    for (list, words) in lists {
+        for w in words {
+            let spaced = format!(" {w} ");
+            match phrases.iter().position(|p| *p == spaced) {
+                Some(k) => bits[k] |= 1 << list as u8,
+                None => {
+                    phrases.push(spaced);
+                    bits.push(1 << list as u8);
+                }
+            }
+        }
+    }
+    (AhoCorasick::new(&phrases).expect("qualifier phrase automaton"), bits)
+});
+
+/// The lists (bits by `Qualifier`) whose phrases `hay` holds, each with a space on either side.
+fn qualifier_phrases(hay: &str) -> u8 {
+    let (ac, bits) = &*QUALIFIER_PHRASES;
+    ac.find_overlapping_iter(hay).fold(0, |found, m| found | bits[m.pattern().as_usize()])
 }
 
 /// No clause boundary (";", ", which", ", while", " but ") between two points.
