@@ -1,8 +1,9 @@
 //! The ingest pipeline: documents in (streamed), relations extracted in parallel one batch at a
-//! time (output order kept), each batch written to the store in one transaction.
+//! time (output order kept), the batches written to the store in large atomic groups
+//! ([`crate::rdf::Writer`]).
 //!
-//! Memory is bounded by the batch size, whatever the corpus size. A run killed at any moment
-//! leaves the store as it was after its last committed batch; running it again skips the
+//! Memory is bounded by the batch size and the group size, whatever the corpus size. A run killed
+//! at any moment leaves the store as it was after its last commit; running it again skips the
 //! documents already stored (same id, same content hash) and completes the job, with the same
 //! result as an uninterrupted run.
 
@@ -32,7 +33,7 @@ pub fn extract_guarded(ex: &Extractor, doc: &Document) -> std::result::Result<Ve
         .map_err(|_| format!("document '{}': internal error in the extractor", doc.id))
 }
 
-/// Runs the pipeline over `docs`, calling `on_batch` after each committed batch, and compacts
+/// Runs the pipeline over `docs`, calling `on_batch` after each batch, and compacts
 /// the store at the end if anything was written.
 pub fn ingest(
     ex: &Extractor,
@@ -44,6 +45,7 @@ pub fn ingest(
     let gaz = &ex.gazetteer;
     let alt_labels = |e: &EntityRef| -> Vec<String> { gaz.by_id(&e.id).map(|i| gaz.get(i).aliases.clone()).unwrap_or_default() };
     let mut progress = Progress::default();
+    let mut writer = store.writer(&alt_labels);
     let mut docs = docs.peekable();
     while docs.peek().is_some() {
         let chunk: Vec<Document> = docs.by_ref().take(batch_size.max(1)).collect();
@@ -66,9 +68,10 @@ pub fn ingest(
                 Err(_) => progress.failed.push(d.id),
             }
         }
-        progress.stats += store.ingest(&batch, &alt_labels)?;
+        progress.stats += writer.write(&batch)?;
         on_batch(&progress);
     }
+    writer.flush()?;
     if progress.stats.documents + progress.stats.replaced > 0 {
         store.optimize()?;
     }

@@ -19,4 +19,4 @@
 pub mod model;
 pub mod store;
 
-pub use store::{GraphStore, IngestStats};
+pub use store::{GraphStore, IngestStats, Writer};

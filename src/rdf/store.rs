@@ -91,51 +91,29 @@ impl GraphStore {
         Ok(())
     }
 
-    /// Writes a batch of documents and their records, atomically.
-    /// `alt_labels` gives an entity's other names for `skos:altLabel`.
-    ///
-    /// A batch of documents none of which is stored yet (the common case of a large ingest) goes
-    /// through Oxigraph's bulk loader, which is atomic and several times faster than a
-    /// transaction; a batch that replaces a stored document goes through a transaction, which
-    /// can read what it removes.
-    pub fn ingest(&self, batch: &[(Document, Vec<Relation>)], alt_labels: &dyn Fn(&EntityRef) -> Vec<String>) -> Result<IngestStats> {
-        let mut stats = IngestStats::default();
-        // What is stored already: the content hash of each document of the batch.
-        let mut stored = Vec::with_capacity(batch.len());
-        for (doc, _) in batch {
-            let d = model::document_iri(&doc.id);
-            let hash = self
-                .store
-                .quads_for_pattern(Some(d.as_ref().into()), Some(gk("contentHash").as_ref()), None, Some(GraphNameRef::NamedNode(d.as_ref())))
-                .next()
-                .transpose()?
-                .map(|q| q.object);
-            stored.push(hash);
+    /// A writer for one ingest run: batches of documents and their records in, written to the
+    /// store in large atomic groups. `alt_labels` gives an entity's other names for
+    /// `skos:altLabel`. Call [`Writer::flush`] at the end: what is not flushed is not written.
+    pub fn writer<'a>(&'a self, alt_labels: &'a dyn Fn(&EntityRef) -> Vec<String>) -> Writer<'a> {
+        Writer {
+            gs: self,
+            alt_labels,
+            pending: Vec::new(),
+            pending_docs: HashSet::new(),
+            pending_statements: HashSet::new(),
+            entities: HashSet::new(),
         }
-        if stored.iter().all(Option::is_none) {
-            let mut written = HashSet::new();
-            let mut quads = Vec::new();
-            let mut added = HashSet::new();
-            for (doc, relations) in batch {
-                // The same id twice in one batch: the later version wins, through a transaction.
-                if !written.insert(doc.id.clone()) {
-                    return self.ingest_transaction(batch, alt_labels);
-                }
-                stats.documents += 1;
-                let mut contains = |q: &Quad| -> Result<bool> { Ok(self.store.contains(q)?) };
-                add_document(doc, relations, &mut contains, alt_labels, &mut stats, &mut quads, &mut added)?;
-            }
-            let mut loader = self.store.bulk_loader();
-            loader.load_quads(quads)?;
-            loader.commit()?;
-            return Ok(stats);
-        }
-        self.ingest_transaction(batch, alt_labels)
+    }
+
+    /// Whether a document with this id is stored: one point lookup in the small index of graph
+    /// names, instead of a scan of the document's graph.
+    fn has_document(&self, id: &str) -> Result<bool> {
+        Ok(self.store.contains_named_graph(model::document_iri(id).as_ref())?)
     }
 
     fn ingest_transaction(&self, batch: &[(Document, Vec<Relation>)], alt_labels: &dyn Fn(&EntityRef) -> Vec<String>) -> Result<IngestStats> {
         let mut stats = IngestStats::default();
-        let mut added = HashSet::new();
+        let (mut entities, mut statements) = (HashSet::new(), HashSet::new());
         let mut tx = self.store.start_transaction()?;
         for (doc, relations) in batch {
             let d = model::document_iri(&doc.id);
@@ -159,7 +137,7 @@ impl GraphStore {
             }
             let mut quads = Vec::new();
             let mut contains = |q: &Quad| -> Result<bool> { Ok(tx.contains(q)?) };
-            add_document(doc, relations, &mut contains, alt_labels, &mut stats, &mut quads, &mut added)?;
+            add_document(doc, relations, &mut contains, alt_labels, &mut stats, &mut quads, &mut entities, &mut statements)?;
             tx.extend(quads.iter());
         }
         tx.commit()?;
@@ -183,8 +161,83 @@ impl GraphStore {
     }
 }
 
+/// Quads of new documents held before they are bulk-loaded together, at most (some 100 MB).
+/// Each bulk load lands in RocksDB as new files that every later lookup searches until
+/// compaction merges them; fewer, larger loads keep the lookups of a growing store cheap.
+const GROUP_QUADS: usize = 100_000;
+
+/// Entities remembered as written, at most, before the memory is emptied and they are looked up
+/// in the store again.
+const KNOWN_ENTITIES: usize = 100_000;
+
+/// Writes one ingest run. Batches whose documents are all new are held and bulk-loaded in
+/// groups of about [`GROUP_QUADS`] quads through Oxigraph's bulk loader, which is atomic and
+/// several times faster than a transaction. A batch that holds a stored document (a re-run, an
+/// edited article) goes through a transaction, which can read what it replaces.
+///
+/// The store only ever holds whole groups and whole transactions, so an ingest killed at any
+/// moment leaves it as it was after its last commit.
+pub struct Writer<'a> {
+    gs: &'a GraphStore,
+    alt_labels: &'a dyn Fn(&EntityRef) -> Vec<String>,
+    /// Quads of the documents not yet loaded, and those documents' ids.
+    pending: Vec<Quad>,
+    pending_docs: HashSet<String>,
+    /// Type quads of the statements among `pending`.
+    pending_statements: HashSet<Quad>,
+    /// Type quads of entities known to be stored or pending: the store is not asked twice about
+    /// the states and leaders that most articles name.
+    entities: HashSet<Quad>,
+}
+
+impl Writer<'_> {
+    /// Adds a batch of documents and their records; returns what it adds.
+    pub fn write(&mut self, batch: &[(Document, Vec<Relation>)]) -> Result<IngestStats> {
+        let mut ids = HashSet::new();
+        for (doc, _) in batch {
+            // A stored document, or the same id twice: the transaction decides, in order.
+            if !ids.insert(doc.id.as_str()) || self.pending_docs.contains(&doc.id) || self.gs.has_document(&doc.id)? {
+                self.flush()?;
+                // A replacement may remove entities: forget what was known.
+                self.entities.clear();
+                return self.gs.ingest_transaction(batch, self.alt_labels);
+            }
+        }
+        let mut stats = IngestStats::default();
+        let store = &self.gs.store;
+        let mut contains = |q: &Quad| -> Result<bool> { Ok(store.contains(q)?) };
+        for (doc, relations) in batch {
+            stats.documents += 1;
+            self.pending_docs.insert(doc.id.clone());
+            add_document(doc, relations, &mut contains, self.alt_labels, &mut stats, &mut self.pending, &mut self.entities, &mut self.pending_statements)?;
+        }
+        if self.pending.len() >= GROUP_QUADS {
+            self.flush()?;
+        }
+        Ok(stats)
+    }
+
+    /// Bulk-loads the pending documents, atomically.
+    pub fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let mut loader = self.gs.store.bulk_loader();
+        loader.load_quads(std::mem::take(&mut self.pending))?;
+        loader.commit()?;
+        self.pending_docs.clear();
+        self.pending_statements.clear();
+        if self.entities.len() > KNOWN_ENTITIES {
+            self.entities.clear();
+        }
+        Ok(())
+    }
+}
+
 /// The quads one document adds: its metadata and evidence, and the entities and statements
-/// that `contains` (the store, plus what this batch wrote) does not hold yet.
+/// that neither `contains` (the store) nor the sets of type quads `entities` and `statements`
+/// (known to be written) hold yet. New ones join the sets.
+#[allow(clippy::too_many_arguments)]
 fn add_document(
     doc: &Document,
     relations: &[Relation],
@@ -192,7 +245,8 @@ fn add_document(
     alt_labels: &dyn Fn(&EntityRef) -> Vec<String>,
     stats: &mut IngestStats,
     quads: &mut Vec<Quad>,
-    added: &mut HashSet<Quad>,
+    entities: &mut HashSet<Quad>,
+    statements: &mut HashSet<Quad>,
 ) -> Result<()> {
     let vocab = Vocabulary::builtin();
     model::document_quads(doc, quads);
@@ -202,18 +256,21 @@ fn add_document(
         for e in [&r.subject, &r.object].into_iter().chain(r.location.as_ref()) {
             if seen_entities.insert(e.id.clone()) {
                 let q = Quad::new(model::entity_iri(&e.id), rdf::TYPE.into_owned(), gk(e.etype.as_str()), GraphName::DefaultGraph);
-                if !added.contains(&q) && !contains(&q)? {
-                    added.insert(q);
+                if entities.contains(&q) {
+                    continue;
+                }
+                if !contains(&q)? {
                     stats.entities += 1;
                     model::entity_quads(e, &alt_labels(e), quads);
                 }
+                entities.insert(q);
             }
         }
         let symmetric = vocab.get(&r.relation).is_some_and(|d| d.symmetric);
         let st = model::statement_iri(&model::statement_key(r, symmetric).0);
         let q = Quad::new(st.clone(), rdf::TYPE.into_owned(), gk("Statement"), GraphName::DefaultGraph);
-        if !new_statements.contains(&st) && !added.contains(&q) && !contains(&q)? {
-            added.insert(q);
+        if !new_statements.contains(&st) && !statements.contains(&q) && !contains(&q)? {
+            statements.insert(q);
             model::statement_quads(r, symmetric, quads);
             new_statements.insert(st.clone());
         }
