@@ -21,6 +21,7 @@ pub struct Progress {
     /// Bytes of article text (and titles) read so far.
     pub bytes: u64,
     pub relations: usize,
+    /// What the store gained; filled in when the run ends.
     pub stats: IngestStats,
     /// Documents the extractor failed on (a bug in a rule), by id.
     pub failed: Vec<String>,
@@ -33,8 +34,11 @@ pub fn extract_guarded(ex: &Extractor, doc: &Document) -> std::result::Result<Ve
         .map_err(|_| format!("document '{}': internal error in the extractor", doc.id))
 }
 
-/// Runs the pipeline over `docs`, calling `on_batch` after each batch, and compacts
-/// the store at the end if anything was written.
+/// Runs the pipeline over `docs`, calling `on_batch` after each batch is extracted, and
+/// compacts the store at the end if anything was written.
+///
+/// Extraction and writing overlap: a writer thread stores one batch while the next is
+/// extracted, with at most one batch waiting between them.
 pub fn ingest(
     ex: &Extractor,
     store: &GraphStore,
@@ -45,33 +49,49 @@ pub fn ingest(
     let gaz = &ex.gazetteer;
     let alt_labels = |e: &EntityRef| -> Vec<String> { gaz.by_id(&e.id).map(|i| gaz.get(i).aliases.clone()).unwrap_or_default() };
     let mut progress = Progress::default();
-    let mut writer = store.writer(&alt_labels);
-    let mut docs = docs.peekable();
-    while docs.peek().is_some() {
-        let chunk: Vec<Document> = docs.by_ref().take(batch_size.max(1)).collect();
-        progress.documents += chunk.len();
-        progress.bytes += chunk.iter().map(|d| (d.text.len() + d.title.as_ref().map_or(0, String::len)) as u64).sum::<u64>();
-        let extracted: Vec<(Document, std::result::Result<Vec<Relation>, String>)> = chunk
-            .into_par_iter()
-            .map(|d| {
-                let r = extract_guarded(ex, &d);
-                (d, r)
-            })
-            .collect();
-        let mut batch = Vec::with_capacity(extracted.len());
-        for (d, r) in extracted {
-            match r {
-                Ok(r) => {
-                    progress.relations += r.len();
-                    batch.push((d, r));
-                }
-                Err(_) => progress.failed.push(d.id),
+    let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<(Document, Vec<Relation>)>>(1);
+    let written = std::thread::scope(|s| {
+        let writer = s.spawn(move || -> Result<IngestStats> {
+            let mut writer = store.writer(&alt_labels);
+            let mut stats = IngestStats::default();
+            for batch in batches {
+                stats += writer.write(&batch)?;
             }
+            writer.flush()?;
+            Ok(stats)
+        });
+        let mut docs = docs.peekable();
+        while docs.peek().is_some() {
+            let chunk: Vec<Document> = docs.by_ref().take(batch_size.max(1)).collect();
+            progress.documents += chunk.len();
+            progress.bytes += chunk.iter().map(|d| (d.text.len() + d.title.as_ref().map_or(0, String::len)) as u64).sum::<u64>();
+            let extracted: Vec<(Document, std::result::Result<Vec<Relation>, String>)> = chunk
+                .into_par_iter()
+                .map(|d| {
+                    let r = extract_guarded(ex, &d);
+                    (d, r)
+                })
+                .collect();
+            let mut batch = Vec::with_capacity(extracted.len());
+            for (d, r) in extracted {
+                match r {
+                    Ok(r) => {
+                        progress.relations += r.len();
+                        batch.push((d, r));
+                    }
+                    Err(_) => progress.failed.push(d.id),
+                }
+            }
+            // The writer stopped on an error: it is reported below.
+            if to_writer.send(batch).is_err() {
+                break;
+            }
+            on_batch(&progress);
         }
-        progress.stats += writer.write(&batch)?;
-        on_batch(&progress);
-    }
-    writer.flush()?;
+        drop(to_writer);
+        writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
+    progress.stats = written?;
     if progress.stats.documents + progress.stats.replaced > 0 {
         store.optimize()?;
     }

@@ -94,7 +94,7 @@ impl GraphStore {
     /// A writer for one ingest run: batches of documents and their records in, written to the
     /// store in large atomic groups. `alt_labels` gives an entity's other names for
     /// `skos:altLabel`. Call [`Writer::flush`] at the end: what is not flushed is not written.
-    pub fn writer<'a>(&'a self, alt_labels: &'a dyn Fn(&EntityRef) -> Vec<String>) -> Writer<'a> {
+    pub fn writer<'a>(&'a self, alt_labels: &'a (dyn Fn(&EntityRef) -> Vec<String> + Sync)) -> Writer<'a> {
         Writer {
             gs: self,
             alt_labels,
@@ -179,7 +179,7 @@ const KNOWN_ENTITIES: usize = 100_000;
 /// moment leaves it as it was after its last commit.
 pub struct Writer<'a> {
     gs: &'a GraphStore,
-    alt_labels: &'a dyn Fn(&EntityRef) -> Vec<String>,
+    alt_labels: &'a (dyn Fn(&EntityRef) -> Vec<String> + Sync),
     /// Quads of the documents not yet loaded, and those documents' ids.
     pending: Vec<Quad>,
     pending_docs: HashSet<String>,
