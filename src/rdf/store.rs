@@ -161,9 +161,11 @@ impl GraphStore {
     }
 }
 
-/// Quads of new documents held before they are bulk-loaded together, at most (some 100 MB).
-/// Each bulk load lands in RocksDB as new files that every later lookup searches until
-/// compaction merges them; fewer, larger loads keep the lookups of a growing store cheap.
+/// Quads of new documents held before they are bulk-loaded together. Each bulk load lands in
+/// RocksDB as new files that every later lookup searches until compaction merges them; fewer,
+/// larger loads keep the lookups of a growing store cheap. On 100k generated articles (one run
+/// each), 200,000 quads per load was no faster (84 s against 71 s) and peaked higher (409 MB
+/// against 279 MB).
 const GROUP_QUADS: usize = 100_000;
 
 /// Entities remembered as written, at most, before the memory is emptied and they are looked up
