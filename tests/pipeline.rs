@@ -100,6 +100,34 @@ fn changed_document_replaces_its_evidence() {
 }
 
 #[test]
+fn a_later_version_in_the_same_run_replaces_the_earlier() {
+    // New documents are held and committed in groups; the second doc-a, in a later batch (and,
+    // with --batch 3, in the same batch), must still replace the first exactly.
+    let (dir, _) = store();
+    let input = dir.path().join("both.jsonl");
+    let v1 = r#"{"id":"doc-a","date":"2024-01-05","text":"Russian troops attacked Ukraine on Friday. Germany criticized Russia."}"#;
+    let other = r#"{"id":"doc-b","date":"2024-01-06","text":"France praised Poland on Saturday."}"#;
+    let v2 = r#"{"id":"doc-a","date":"2024-01-05","text":"Russian troops attacked Ukraine on Friday."}"#;
+    std::fs::write(&input, format!("{v1}\n{other}\n{v2}\n")).unwrap();
+    let last = dir.path().join("last.jsonl");
+    std::fs::write(&last, format!("{other}\n{v2}\n")).unwrap();
+    let (_d, fresh) = store();
+    ok(&["ingest", last.to_str().unwrap(), "--store", &fresh]);
+    for batch in ["1", "3"] {
+        let (_d, store) = store();
+        let r = ok(&["ingest", input.to_str().unwrap(), "--store", &store, "--batch", batch]);
+        assert!(r.stderr.contains("1 replaced"), "--batch {batch}: {}", r.stderr);
+        assert_eq!(ok(&["query", "ASK { ent:germany gk:criticizes ent:russia }", "--store", &store]).stdout.trim(), "false");
+        let dump = |s: &str| {
+            let mut l: Vec<String> = ok(&["export", "--format", "nq", "--store", s]).stdout.lines().map(String::from).collect();
+            l.sort();
+            l
+        };
+        assert!(dump(&store) == dump(&fresh), "--batch {batch}: the store differs from one holding only the last versions");
+    }
+}
+
+#[test]
 fn malformed_line_is_reported_and_the_rest_ingested() {
     let (_dir, store) = store();
     let input = fixture("three-records-one-bad.jsonl");

@@ -132,6 +132,10 @@ impl GraphStore {
                 Some(_) => {
                     stats.removed_statements += remove_document(&mut tx, &d)?;
                     stats.replaced += 1;
+                    // The removal may have deleted entities and statements an earlier document
+                    // of this batch wrote: ask the transaction again.
+                    entities.clear();
+                    statements.clear();
                 }
                 None => stats.documents += 1,
             }
