@@ -25,6 +25,8 @@ pub struct Progress {
     pub stats: IngestStats,
     /// Documents the extractor failed on (a bug in a rule), by id.
     pub failed: Vec<String>,
+    /// Everything is written and the store's indexes are being compacted, the run's last step.
+    pub compacting: bool,
 }
 
 /// Extracts one document; a panic in a rule is caught and becomes an error for that document
@@ -35,7 +37,8 @@ pub fn extract_guarded(ex: &Extractor, doc: &Document) -> std::result::Result<Ve
 }
 
 /// Runs the pipeline over `docs`, calling `on_batch` after each batch is extracted, and
-/// compacts the store at the end if anything was written.
+/// compacts the store at the end if anything was written (calling `on_batch` once more before,
+/// with `compacting` set).
 ///
 /// Extraction and writing overlap: a writer thread stores one batch while the next is
 /// extracted, with at most one batch waiting between them.
@@ -93,6 +96,8 @@ pub fn ingest(
     });
     progress.stats = written?;
     if progress.stats.documents + progress.stats.replaced > 0 {
+        progress.compacting = true;
+        on_batch(&progress);
         store.optimize()?;
     }
     Ok(progress)

@@ -44,6 +44,9 @@ impl Reporter {
     }
 
     pub fn update(&mut self, p: &Progress) {
+        if p.compacting {
+            return self.compacting();
+        }
         match &self.mode {
             Mode::Quiet => {}
             Mode::Bar(bar) => {
@@ -56,6 +59,15 @@ impl Reporter {
                     self.line(p);
                 }
             }
+        }
+    }
+
+    /// The last step can take a while on a big store (some ten seconds per GB): say so.
+    fn compacting(&self) {
+        match &self.mode {
+            Mode::Quiet => {}
+            Mode::Bar(bar) => bar.set_message("all written; compacting the store"),
+            Mode::Lines => eprintln!("geokg: all written; compacting the store"),
         }
     }
 
