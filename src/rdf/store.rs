@@ -1,9 +1,10 @@
 //! The store: documents with their relation records in, an Oxigraph RocksDB store on disk out.
 //!
-//! Each document is written in one transaction step: if a document with the same id and the same
-//! content hash is stored, nothing changes; if its content changed, its named graph is cleared,
-//! its evidence links are removed, and statements left without evidence disappear with their
-//! direct triples. So ingesting twice changes nothing, and re-ingesting an edited article is exact.
+//! New documents are bulk-loaded in large atomic groups ([`Writer`]). A document whose id is
+//! stored goes through a transaction: if its content hash is the same, nothing changes; if its
+//! content changed, its named graph is cleared, its evidence links are removed, and statements
+//! left without evidence disappear with their direct triples. So ingesting twice changes nothing,
+//! and re-ingesting an edited article is exact.
 
 use super::model::{self, gk};
 use crate::entities::EntityRef;
