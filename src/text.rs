@@ -186,6 +186,48 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
+/// A few literal strings searched together, for the prechecks that let a rule skip the many
+/// sentences that lack its words. One SIMD pass (aho-corasick's packed Teddy searcher) where
+/// the processor has one, else an automaton: leftmost-first matches, the same either way.
+pub enum Literals {
+    Simd(aho_corasick::packed::Searcher),
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+impl Literals {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str> + Clone) -> Literals {
+        aho_corasick::packed::Searcher::new(words.clone()).map_or_else(|| Literals::automaton(words), Literals::Simd)
+    }
+
+    fn automaton<'a>(words: impl IntoIterator<Item = &'a str>) -> Literals {
+        let ac = aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(words).expect("a small literal automaton");
+        Literals::Automaton(ac)
+    }
+
+    /// The leftmost-first match that starts at byte `from` of `hay` or after it.
+    pub fn find_from(&self, hay: &str, from: usize) -> Option<aho_corasick::Match> {
+        let span = aho_corasick::Span::from(from..hay.len());
+        match self {
+            Literals::Simd(s) => s.find_in(hay, span),
+            Literals::Automaton(ac) => ac.find(aho_corasick::Input::new(hay).span(span)),
+        }
+    }
+
+    pub fn is_match(&self, hay: &str) -> bool {
+        self.find_from(hay, 0).is_some()
+    }
+
+    /// The non-overlapping matches in `hay`, left to right.
+    pub fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = aho_corasick::Match> + 'h {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let m = self.find_from(hay, from)?;
+            from = m.end().max(m.start() + 1);
+            Some(m)
+        })
+    }
+}
+
 /// The text between two offsets, or "" when they are out of order (overlapping mentions) or
 /// not on character boundaries.
 pub fn gap(text: &str, from: usize, to: usize) -> &str {
@@ -204,6 +246,20 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_match_the_same_with_or_without_simd() {
+        let words = ["two ", "twelve ", "a round of ", "a new round of ", "member of "];
+        let hays = ["He sent two tanks and twelve jets.", "after a new round of talks, a round of sanctions", "a member of NATO, member of the EU", "nothing here", ""];
+        for hay in hays {
+            let naive: Vec<(usize, usize)> = Literals::automaton(words).find_iter(hay).map(|m| (m.start(), m.end())).collect();
+            let either: Vec<(usize, usize)> = Literals::new(words).find_iter(hay).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(either, naive, "{hay}");
+            assert_eq!(Literals::new(words).is_match(hay), !naive.is_empty(), "{hay}");
+        }
+        let found: Vec<&str> = Literals::automaton(words).find_iter(hays[1]).map(|m| &hays[1][m.start()..m.end()]).collect();
+        assert_eq!(found, ["a new round of ", "a round of "]);
+    }
 
     fn split(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|s| &t[s.start..s.end]).collect()

@@ -9,7 +9,7 @@
 use super::gazetteer::{Gazetteer, NameRole};
 use super::{EntityRef, EntityType};
 use crate::input::Document;
-use crate::text::{self, Span, Token};
+use crate::text::{self, Literals, Span, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
@@ -1099,10 +1099,7 @@ impl<'g> State<'g, '_> {
         self.served_as(text, s, si, &all_titles, out);
         // One SIMD search for the words of the three rules below, which most sentences lack.
         let stext = &text[s.start..s.end];
-        let rare: Vec<usize> = match &*RARE_OFFICE_WORDS {
-            Some(searcher) => searcher.find_iter(stext).map(|m| m.pattern().as_usize()).collect(),
-            None => (0..3).collect(),
-        };
+        let rare: Vec<usize> = RARE_OFFICE_WORDS.find_iter(stext).map(|m| m.pattern().as_usize()).collect();
         if rare.contains(&0) {
             self.member_of(text, s, si, out);
         }
@@ -2490,8 +2487,8 @@ static POST_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(std::iter::once("minister of ").chain(EXTRA_POSTS)).expect("post word automaton")
 });
 
-/// The POST_WORDS words in aho-corasick's packed (Teddy) searcher, where the processor has one.
-static POST_WORDS_SIMD: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| aho_corasick::packed::Searcher::new(std::iter::once("minister of ").chain(EXTRA_POSTS)));
+/// The POST_WORDS words, for the quick check that a sentence has any.
+static POST_WORDS_ANY: LazyLock<Literals> = LazyLock::new(|| Literals::new(std::iter::once("minister of ").chain(EXTRA_POSTS)));
 
 /// Lower-case posts that are not in the titles list because alone they name no office
 /// ("representative", "commander", "coordinator"); with a state before them they do.
@@ -2503,11 +2500,7 @@ const EXTRA_POSTS: [&str; 3] = ["representative", "commander", "coordinator"];
 fn post_words(stext: &str) -> Vec<(usize, usize)> {
     // Most sentences have none: one SIMD multi-substring search says so faster than the
     // overlapping search, which goes byte by byte, or a `str::contains` per word.
-    let any = match &*POST_WORDS_SIMD {
-        Some(searcher) => searcher.find(stext).is_some(),
-        None => std::iter::once("minister of ").chain(EXTRA_POSTS).any(|w| stext.contains(w)),
-    };
-    if !any {
+    if !POST_WORDS_ANY.is_match(stext) {
         return Vec::new();
     }
     let mut found: Vec<(usize, usize)> = POST_WORDS.find_overlapping_iter(stext).map(|m| (m.pattern().as_usize(), m.start())).collect();
@@ -3033,10 +3026,8 @@ const NAME_JOINERS: &[&str] = &["of", "for", "and", "und", "de", "la", "du", "de
 const BODY_KINDS: &[&str] = &["think-tank ", "think tank ", "research institute ", "research group ", "university ", "consultancy ", "policy institute ", "institute "];
 
 /// The words `member_of` (pattern 0), `predecessor` (1, 2: every SUCCESSION cue holds one) and
-/// `won_office` (3 and up) need, in aho-corasick's packed (Teddy) searcher where the processor
-/// has one.
-static RARE_OFFICE_WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> =
-    LazyLock::new(|| aho_corasick::packed::Searcher::new([" member of ", "succe", "replac", " win ", "victory", "election", "inauguration"]));
+/// `won_office` (3 and up) need.
+static RARE_OFFICE_WORDS: LazyLock<Literals> = LazyLock::new(|| Literals::new([" member of ", "succe", "replac", " win ", "victory", "election", "inauguration"]));
 
 /// What a person wins an office by ("X's win in 1990").
 const WIN_NOUNS: &[&str] = &["win", "victory", "election", "re-election", "reelection", "inauguration"];

@@ -13,7 +13,7 @@ use crate::dates::{self, PartialDate};
 use crate::entities::mentions::{self, Analysis, Mention, MentionKind};
 use crate::entities::{EntityRef, EntityType};
 use crate::input::Document;
-use crate::text::{self, speech_follows, Span, SPEECH};
+use crate::text::{self, speech_follows, Literals, Span, SPEECH};
 use crate::vocab::Kind;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
@@ -2092,7 +2092,7 @@ impl Ctx<'_, '_> {
             "a violation of", "a flagrant violation", "a blatant violation", "an act of aggression", "a grave escalation", "dangerous escalation", "shameful", "deplorable", "a threat to",
         ];
         let speech = ["said", "says", "called", "calls", "described", "describes", "branded", "brands", "termed", "told reporters", "added", "warned"];
-        if !has_judgement_stem(lower) {
+        if !JUDGEMENT_STEMS.is_match(lower) {
             return;
         }
         for (k, g) in args.iter().enumerate() {
@@ -2237,24 +2237,13 @@ fn new_predicate_between(text: &str, from: usize, to: usize) -> bool {
 
 /// Every censure phrase of `judgements` holds one of these stems: a sentence without any cannot
 /// judge anyone.
-const JUDGEMENT_STEMS: [&str; 14] = [
-    "unacceptable", "irresponsible", "provocati", "reckless", "illegal", "unlawful", "outrageous", "destabili", "violation", "aggression", "escalation", "shameful",
-    "deplorable", "threat",
-];
+static JUDGEMENT_STEMS: LazyLock<Literals> = LazyLock::new(|| {
+    Literals::new([
+        "unacceptable", "irresponsible", "provocati", "reckless", "illegal", "unlawful", "outrageous", "destabili", "violation", "aggression", "escalation", "shameful",
+        "deplorable", "threat",
+    ])
+});
 
-/// The stems in one SIMD multi-substring searcher, where the processor has one.
-static JUDGEMENT_SEARCHER: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| aho_corasick::packed::Searcher::new(JUDGEMENT_STEMS));
-
-/// Whether the lower-cased sentence holds a judgement stem.
-fn has_judgement_stem(lower: &str) -> bool {
-    match &*JUDGEMENT_SEARCHER {
-        Some(searcher) => searcher.find(lower).is_some(),
-        None => JUDGEMENT_STEMS.iter().any(|w| lower.contains(w)),
-    }
-}
-
-/// Whether `hay` contains `p` with a space on each side: `hay.contains(&format!(" {p} "))`
-/// without building the needle.
 /// The lists of verb-group phrases that qualify a cue.
 #[derive(Clone, Copy)]
 enum Qualifier {

@@ -3,6 +3,7 @@
 //! says where its actor and target stand.
 
 use crate::error::DataError;
+use crate::text::Literals;
 use crate::tsv::Table;
 use crate::vocab::Vocabulary;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -276,25 +277,13 @@ fn drop_counts(sentence: &str) -> Option<(String, Vec<usize>)> {
     // Byte ranges to drop.
     let mut drops: Vec<(usize, usize)> = Vec::new();
     // Number words and quantities, by one SIMD search where the processor has one.
-    match &*NUMBER_WORDS {
-        Some(searcher) => {
-            let mut from = 0;
-            while let Some(m) = searcher.find_in(sentence, aho_corasick::Span::from(from..sentence.len())) {
-                if at_word(m.start()) {
-                    drops.push((m.start(), m.end()));
-                }
-                // A match may hide another that starts inside it: search again one byte on.
-                from = m.start() + 1;
-            }
+    let mut from = 0;
+    while let Some(m) = NUMBER_WORDS.find_from(sentence, from) {
+        if at_word(m.start()) {
+            drops.push((m.start(), m.end()));
         }
-        None => {
-            for i in (1..bytes.len()).filter(|&i| at_word(i)) {
-                let rest = &sentence[i..];
-                if let Some(w) = NUMBER_WORD_LIST.iter().chain(QUANTITIES).find(|w| rest.starts_with(*w)) {
-                    drops.push((i, i + w.len()));
-                }
-            }
-        }
+        // A match may hide another that starts inside it: search again one byte on.
+        from = m.start() + 1;
     }
     // Numbers, and the approximation before one.
     let mut i = 1;
@@ -355,10 +344,8 @@ const QUANTITIES: &[&str] = &[
     "a new wave of ", "a fresh wave of ", "a series of ",
 ];
 
-/// The number words and QUANTITIES `drop_counts` drops, in aho-corasick's packed (Teddy)
-/// searcher, where the processor has one.
-static NUMBER_WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> =
-    LazyLock::new(|| aho_corasick::packed::Searcher::new(NUMBER_WORD_LIST.iter().chain(QUANTITIES).copied()));
+/// The number words and QUANTITIES `drop_counts` drops.
+static NUMBER_WORDS: LazyLock<Literals> = LazyLock::new(|| Literals::new(NUMBER_WORD_LIST.iter().chain(QUANTITIES).copied()));
 
 #[cfg(test)]
 mod tests {
