@@ -276,7 +276,7 @@ fn word_spans(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut start = None;
     for (i, c) in s.char_indices() {
-        if c.is_alphanumeric() {
+        if crate::text::is_alphanumeric(c) {
             if start.is_none() {
                 start = Some(i);
             }

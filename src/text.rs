@@ -137,6 +137,7 @@ fn before_is_abbreviation(text: &str, dot: usize) -> bool {
 /// Splits a span of `text` into tokens.
 pub fn tokens(text: &str, within: Span) -> Vec<Token> {
     let s = &text[within.start..within.end];
+    let b = s.as_bytes();
     // News averages some six bytes a token; reserving for five saves regrowing.
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
@@ -145,20 +146,25 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
             i += len;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             out.push(Token { span: Span::new(within.start + i, within.start + i + len), is_word: false });
             i += len;
             continue;
         }
         let mut end = i + len;
-        while let Some((d, dlen)) = char_at(s, end) {
-            if d.is_alphanumeric() {
+        loop {
+            // The letters and digits of ASCII words, byte by byte.
+            while end < b.len() && b[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let Some((d, dlen)) = char_at(s, end) else { break };
+            if is_alphanumeric(d) {
                 end += dlen;
             } else if matches!(d, '\'' | '’' | '-' | '.' | '‑') {
                 // Inner punctuation stays in the word only when a letter or digit follows
                 // ("Kim's", "Mazar-i-Sharif", "U.S."), or for the final period of an
                 // abbreviation with inner periods ("U.S.").
-                if char_at(s, end + dlen).is_some_and(|(a, _)| a.is_alphanumeric()) {
+                if char_at(s, end + dlen).is_some_and(|(a, _)| is_alphanumeric(a)) {
                     end += dlen;
                 } else {
                     if d == '.' && s[i..end].contains('.') {
@@ -174,6 +180,18 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
         i = end;
     }
     out
+}
+
+/// `char::is_alphanumeric`, without the Unicode table look-ups for the punctuation news uses
+/// most outside ASCII: curly quotes, dashes and ellipses (the General Punctuation block holds
+/// no letter or digit).
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
+    }
 }
 
 /// The character at byte `i` of `s` and its length in bytes; none at the end. ASCII, nearly
@@ -246,6 +264,13 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in ('\u{2000}'..='\u{206F}').chain(['a', 'Z', '7', 'é', 'Ж', '٣', '’', '—', ' ', '.']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn literals_match_the_same_with_or_without_simd() {

@@ -250,7 +250,7 @@ impl Patterns {
             let Some(m) = self.automaton.find(input) else { break };
             let before = sentence[..m.start()].chars().next_back();
             let after = sentence[m.end()..].chars().next();
-            if before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric()) {
+            if before.is_none_or(|c| !crate::text::is_alphanumeric(c)) && after.is_none_or(|c| !crate::text::is_alphanumeric(c)) {
                 let (cue, form) = self.forms[m.pattern().as_usize()];
                 out.push(CueMatch { cue, form, start: m.start(), end: m.end() });
                 pos = m.end();
