@@ -180,7 +180,8 @@ impl<'a> Generator<'a> {
             _ => {
                 let c = self.country();
                 let dem = self.demonym(c);
-                format!("{dem} officials said they had {verb} {target} {day} after weeks of growing tension.")
+                let done = self.ex.patterns.participle(cue);
+                format!("{dem} officials said they had {done} {target} {day} after weeks of growing tension.")
             }
         }
     }

@@ -223,9 +223,19 @@ impl Patterns {
     /// A verb cue in the simple past ("hold talks with" -> "held talks with"), as the corpus
     /// generator writes it.
     pub fn past(&self, cue: &Cue) -> String {
+        self.inflected(cue, 1)
+    }
+
+    /// A verb cue as a past participle ("take part in" -> "taken part in"), for "had ...".
+    pub fn participle(&self, cue: &Cue) -> String {
+        self.inflected(cue, 2)
+    }
+
+    /// The cue with its verb in form `k` of `inflect` (0 third person, 1 past, 2 participle, 3 gerund).
+    fn inflected(&self, cue: &Cue, k: usize) -> String {
         match cue.text.split_once(' ') {
-            Some((verb, rest)) => format!("{} {rest}", inflect(verb, &self.irregular)[1]),
-            None => inflect(&cue.text, &self.irregular)[1].clone(),
+            Some((verb, rest)) => format!("{} {rest}", inflect(verb, &self.irregular)[k]),
+            None => inflect(&cue.text, &self.irregular)[k].clone(),
         }
     }
 
