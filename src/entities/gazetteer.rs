@@ -6,7 +6,7 @@
 //! case-sensitive), built once.
 
 use crate::error::DataError;
-use crate::text::Span;
+use crate::text::{is_alphanumeric, Span};
 use crate::tsv::Table;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -308,7 +308,7 @@ impl Gazetteer {
             }
             let stext = &text[sp.start..sp.end];
             // A span that starts inside a word: a name at its start counts for it alone.
-            if text[..sp.start].chars().next_back().is_some_and(crate::text::is_alphanumeric) {
+            if text[..sp.start].chars().next_back().is_some_and(is_alphanumeric) {
                 per_span.push(self.find_names(stext));
                 continue;
             }
@@ -355,7 +355,7 @@ impl Gazetteer {
         let mut p = 0;
         while p < bytes.len() {
             // A name's first byte starts a character, so `p` is a character boundary past here.
-            if !self.first_pairs[pair_index(bytes[p], bytes.get(p + 1).copied())] || text[..p].chars().next_back().is_some_and(crate::text::is_alphanumeric) {
+            if !self.first_pairs[pair_index(bytes[p], bytes.get(p + 1).copied())] || text[..p].chars().next_back().is_some_and(is_alphanumeric) {
                 p += 1;
                 continue;
             }
@@ -395,7 +395,7 @@ fn pair_index(first: u8, second: Option<u8>) -> usize {
 fn is_word(text: &str, s: usize, e: usize) -> bool {
     let before = text[..s].chars().next_back();
     let after = text[e..].chars().next();
-    before.is_none_or(|c| !crate::text::is_alphanumeric(c)) && after.is_none_or(|c| !crate::text::is_alphanumeric(c))
+    before.is_none_or(|c| !is_alphanumeric(c)) && after.is_none_or(|c| !is_alphanumeric(c))
 }
 
 #[derive(Default)]

@@ -9,7 +9,7 @@
 use super::gazetteer::{Gazetteer, NameRole};
 use super::{EntityRef, EntityType};
 use crate::input::Document;
-use crate::text::{self, Literals, Span, Token};
+use crate::text::{self, is_alphanumeric, Literals, Span, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
@@ -614,7 +614,7 @@ impl<'g> State<'g, '_> {
                 }
                 // "Jonathan Moyo", "Abe Lincoln": a short name before another capitalised word
                 // of a name is someone else's first name (not Goodluck Jonathan).
-                let next = text[span.end..].strip_prefix(' ').map(|r| r.split(|c: char| !(crate::text::is_alphanumeric(c) || c == '-')).next().unwrap_or("")).unwrap_or("");
+                let next = text[span.end..].strip_prefix(' ').map(|r| r.split(|c: char| !(is_alphanumeric(c) || c == '-')).next().unwrap_or("")).unwrap_or("");
                 // A word that names a place or body is no surname; another person's short name is
                 // one ("Ali Hassan" is neither Abiy Ahmed Ali nor Samia Suluhu Hassan), unless
                 // this person was named before ("the Trump Putin summit").
@@ -632,7 +632,7 @@ impl<'g> State<'g, '_> {
                 // "Ursula Kern": a short name after another first name is someone else's surname
                 // (not Christian Kern). A spelling of the same first name ("Sergei Lavrov") or
                 // an initial stays.
-                let prev = text[..span.start].strip_suffix(' ').map(|h| h.rsplit(|c: char| !(crate::text::is_alphanumeric(c) || c == '-')).next().unwrap_or("")).unwrap_or("");
+                let prev = text[..span.start].strip_suffix(' ').map(|h| h.rsplit(|c: char| !(is_alphanumeric(c) || c == '-')).next().unwrap_or("")).unwrap_or("");
                 if prev.chars().count() > 2 && is_capitalized(prev) && prev.chars().any(char::is_lowercase) && !NOT_NAME.contains(&prev) && !SENTENCE_OPENERS.contains(&prev) {
                     // A title ending right before the name ("Prime Minister Kern") is no first name.
                     let known = title_ending_at(text, span.start).is_some() || names_other(prev);
@@ -656,7 +656,7 @@ impl<'g> State<'g, '_> {
                             start -= w.len() + 1;
                         }
                         let full = Span::new(start, span.end);
-                        let glued = text[span.end..].starts_with(|c: char| crate::text::is_alphanumeric(c) || c == '-');
+                        let glued = text[span.end..].starts_with(|c: char| is_alphanumeric(c) || c == '-');
                         if glued || so_far.iter().any(|m| m.span.start < full.end && m.span.end > full.start) || !text[full.start..span.start].ends_with(' ') {
                             return None;
                         }
@@ -760,7 +760,7 @@ impl<'g> State<'g, '_> {
         if one_word && e.etype != EntityType::Person {
             let known = |w: &str| gaz.find_names(w).iter().any(|(a, b, h)| *a == 0 && *b == w.len() && h.iter().any(|h| h.role != NameRole::ShortName));
             let before = text[..span.start].trim_end_matches(' ');
-            let prev_word = before.rsplit(|c: char| !crate::text::is_alphanumeric(c)).next().unwrap_or("");
+            let prev_word = before.rsplit(|c: char| !is_alphanumeric(c)).next().unwrap_or("");
             let glued_before = before.len() + 1 == span.start
                 && is_capitalized(prev_word)
                 && prev_word.chars().any(char::is_lowercase)
@@ -769,7 +769,7 @@ impl<'g> State<'g, '_> {
                 && !known(prev_word)
                 && TITLES.automaton.find(prev_word).is_none_or(|m| m.len() != prev_word.len());
             let after = &text[span.end..];
-            let next_word = after.strip_prefix(' ').map(|a| a.split(|c: char| !crate::text::is_alphanumeric(c)).next().unwrap_or("")).unwrap_or("");
+            let next_word = after.strip_prefix(' ').map(|a| a.split(|c: char| !is_alphanumeric(c)).next().unwrap_or("")).unwrap_or("");
             let title_next = after.strip_prefix(' ').is_some_and(|r| TITLES.automaton.find(aho_corasick::Input::new(r).anchored(aho_corasick::Anchored::Yes)).is_some());
             let glued_after = is_capitalized(next_word)
                 && !title_next
@@ -858,7 +858,7 @@ impl<'g> State<'g, '_> {
                 let plural = stext[m.end..].starts_with('s') && (is_domestic_role(role) || TITLES.body.contains_key(role)) && !role.ends_with('s');
                 let end = m.end + usize::from(plural);
                 let after = stext[end..].chars().next();
-                let ok = before.is_none_or(|c| !crate::text::is_alphanumeric(c) && c != '-') && after.is_none_or(|c| !crate::text::is_alphanumeric(c) && c != '-');
+                let ok = before.is_none_or(|c| !is_alphanumeric(c) && c != '-') && after.is_none_or(|c| !is_alphanumeric(c) && c != '-');
                 ok.then(|| (Span::new(s.start + m.start, s.start + end), role.clone()))
             })
             .collect();
@@ -1201,7 +1201,7 @@ impl<'g> State<'g, '_> {
         if prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with('\'') || prev.ends_with('’') {
             return None;
         }
-        let word = prev.trim_matches(|c: char| !crate::text::is_alphanumeric(c));
+        let word = prev.trim_matches(|c: char| !is_alphanumeric(c));
         if word.len() == prev.len() && !word.is_empty() {
             if is_capitalized(word) && !NOT_NAME.contains(&word) && !SENTENCE_OPENERS.contains(&word) && !matches!(word, "Another" | "Also" | "Said") {
                 return None;
@@ -2239,7 +2239,7 @@ impl<'g> State<'g, '_> {
                 .and_then(|m| m.entities.first().copied().filter(|&c| self.ents.get(c).etype == EntityType::Country).map(|c| (c, m.span)))
                 .filter(|&(_, cspan)| {
                     let after = crate::text::gap(text, cspan.end, s.end);
-                    let next = after.trim_start().split(|c: char| !crate::text::is_alphanumeric(c)).next().unwrap_or("");
+                    let next = after.trim_start().split(|c: char| !is_alphanumeric(c)).next().unwrap_or("");
                     // "..., India said": a speaker, not a container.
                     !(after.starts_with("'s") || after.starts_with("’s") || after.starts_with('\'') || after.starts_with('’'))
                         && !matches!(next, "said" | "says" | "told" | "added" | "stated" | "announced" | "reported" | "claimed" | "claims" | "insisted" | "insists" | "argued" | "argues" | "warned")
@@ -2545,7 +2545,7 @@ pub(crate) fn agent_noun_after(text: &str, at: usize) -> Option<usize> {
     for noun in AGENTS.iter() {
         if rest.get(..noun.len()).is_some_and(|w| w.eq_ignore_ascii_case(noun)) {
             let after = rest[noun.len()..].chars().next();
-            if after.is_none_or(|c| !crate::text::is_alphanumeric(c)) {
+            if after.is_none_or(|c| !is_alphanumeric(c)) {
                 return Some(at + 1 + noun.len());
             }
         }
@@ -2770,12 +2770,12 @@ fn title_analogies(gaz: &Gazetteer, text: &str, date: Option<&str>, found: &[AcM
     for m in found {
         let role = &TITLES.roles[m.pattern].0;
         let title = &text[m.start..m.end];
-        if !is_domestic_role(role) || !is_capitalized(title) || text[..m.start].chars().next_back().is_some_and(|c| crate::text::is_alphanumeric(c) || c == '-') {
+        if !is_domestic_role(role) || !is_capitalized(title) || text[..m.start].chars().next_back().is_some_and(|c| is_alphanumeric(c) || c == '-') {
             continue;
         }
         let head = skip_tenure(text, m.start);
         let prev = head.rsplit(char::is_whitespace).next().unwrap_or("");
-        let word = prev.trim_matches(|c: char| !crate::text::is_alphanumeric(c) && c != '.');
+        let word = prev.trim_matches(|c: char| !is_alphanumeric(c) && c != '.');
         if prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with('’') || prev.ends_with('\'') {
             continue;
         }
@@ -2863,7 +2863,7 @@ fn title_ending_at(text: &str, at: usize) -> Option<&'static str> {
     let head = text[from..at].strip_suffix(' ')?;
     let m = TITLES.automaton.find_iter(head).find(|m| m.end() == head.len())?;
     // A whole word: not "Minister" inside "Ministers".
-    (m.start() == 0 || !head[..m.start()].ends_with(|c: char| crate::text::is_alphanumeric(c))).then(|| TITLES.roles[m.pattern().as_usize()].0.as_str())
+    (m.start() == 0 || !head[..m.start()].ends_with(|c: char| is_alphanumeric(c))).then(|| TITLES.roles[m.pattern().as_usize()].0.as_str())
 }
 
 /// Whether two role names are the same office, whatever the case and hyphens ("Vice-President").
@@ -2964,7 +2964,7 @@ fn extra_posts(text: &str, s: Span, posts: &[(usize, usize)]) -> Vec<(Span, Stri
         let post = EXTRA_POSTS[k - 1];
         let before = stext[..i].chars().next_back();
         let after = stext[i + post.len()..].chars().next();
-        if before.is_none_or(|c| !crate::text::is_alphanumeric(c) && c != '-') && after == Some(' ') {
+        if before.is_none_or(|c| !is_alphanumeric(c) && c != '-') && after == Some(' ') {
             out.push((Span::new(s.start + i, s.start + i + post.len()), post.to_string()));
         }
     }
@@ -3121,7 +3121,7 @@ fn title_case(caps: &str) -> String {
         } else {
             out.extend(c.to_lowercase());
         }
-        start = !crate::text::is_alphanumeric(c);
+        start = !is_alphanumeric(c);
     }
     out
 }

@@ -13,7 +13,7 @@ use crate::dates::{self, PartialDate};
 use crate::entities::mentions::{self, Analysis, Mention, MentionKind};
 use crate::entities::{EntityRef, EntityType};
 use crate::input::Document;
-use crate::text::{self, speech_follows, Literals, Span, SPEECH};
+use crate::text::{self, is_alphanumeric, speech_follows, Literals, Span, SPEECH};
 use crate::vocab::Kind;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
@@ -147,12 +147,12 @@ struct Ctx<'a, 'o> {
 }
 
 fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
-    text[..at].split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).rev().take(n).map(|w| w.trim_matches(|c: char| !crate::text::is_alphanumeric(c) && c != '\'').to_lowercase()).collect()
+    text[..at].split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).rev().take(n).map(|w| w.trim_matches(|c: char| !is_alphanumeric(c) && c != '\'').to_lowercase()).collect()
 }
 
 /// The last word before `at`, trimmed as by `words_before` but not lower-cased.
 fn word_before(text: &str, at: usize) -> &str {
-    text[..at].split_whitespace().next_back().map_or("", |w| w.trim_matches(|c: char| !crate::text::is_alphanumeric(c) && c != '\''))
+    text[..at].split_whitespace().next_back().map_or("", |w| w.trim_matches(|c: char| !is_alphanumeric(c) && c != '\''))
 }
 
 impl Ctx<'_, '_> {
@@ -362,7 +362,7 @@ impl Ctx<'_, '_> {
             }
             // "free trade", "a free press": "free" as an adjective frees nobody.
             if relation == "releases" && text[cspan.start..cspan.end].eq_ignore_ascii_case("free") {
-                let next = text[cspan.end..s.end].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !crate::text::is_alphanumeric(c)).to_lowercase();
+                let next = text[cspan.end..s.end].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !is_alphanumeric(c)).to_lowercase();
                 if matches!(next.as_str(), "trade" | "market" | "markets" | "speech" | "press" | "elections" | "election" | "and" | "world" | "zone" | "movement" | "access" | "agency" | "passage" | "will") {
                     note(format_args!("'free' as an adjective: dropped"));
                     continue;
@@ -516,7 +516,7 @@ impl Ctx<'_, '_> {
                             && !new_predicate_between(text, obj_start, g.span.start)
                             // "condemned the attack on Israel": the victim of a deed is not the target of a stance on it.
                             && !(matches!(relation.as_str(), "criticizes" | "praises") && {
-                                let w: Vec<String> = text[obj_start..g.span.start].split_whitespace().map(|w| w.trim_matches(|c: char| !crate::text::is_alphanumeric(c)).to_lowercase()).collect();
+                                let w: Vec<String> = text[obj_start..g.span.start].split_whitespace().map(|w| w.trim_matches(|c: char| !is_alphanumeric(c)).to_lowercase()).collect();
                                 w.windows(2).any(|p| DEEDS.contains(&p[0].as_str()) && matches!(p[1].as_str(), "on" | "against" | "in" | "at" | "of"))
                             })
                             // "will host a conference on Sudan": the topic of what is hosted is no guest.
@@ -643,7 +643,7 @@ impl Ctx<'_, '_> {
                     // "endorsed a 12-point peace plan for Ukraine proposed by Beijing": past a plan
                     // noun the target may lie further; the plan's owner is found below.
                     let obj = obj.or_else(|| {
-                        let head: Vec<String> = text[cspan.end..s.end].split_whitespace().take(5).map(|w| w.trim_matches(|c: char| !crate::text::is_alphanumeric(c)).to_lowercase()).collect();
+                        let head: Vec<String> = text[cspan.end..s.end].split_whitespace().take(5).map(|w| w.trim_matches(|c: char| !is_alphanumeric(c)).to_lowercase()).collect();
                         if !head.iter().any(|w| PLAN_NOUNS.contains(&w.as_str())) {
                             return None;
                         }
@@ -656,14 +656,14 @@ impl Ctx<'_, '_> {
                             return None;
                         }
                         let rest = &text[cspan.end..s.end];
-                        let words: Vec<String> = rest.split_whitespace().take(3).map(|w| w.trim_matches(|c: char| !crate::text::is_alphanumeric(c)).to_lowercase()).collect();
+                        let words: Vec<String> = rest.split_whitespace().take(3).map(|w| w.trim_matches(|c: char| !is_alphanumeric(c)).to_lowercase()).collect();
                         if !words.iter().any(|w| DEEDS.contains(&w.as_str())) {
                             return None;
                         }
                         let by = rest.find(" by ").filter(|&i| rest[..i].split_whitespace().count() <= 9 && !rest[..i].contains([';', '.']))?;
                         // The doer: "the attack by X", or after a verb of doing ("which was carried out by X").
                         let before_by = rest[..by].to_lowercase();
-                        let deed_end = before_by.split_whitespace().last().map(|w| w.trim_matches(|c: char| !crate::text::is_alphanumeric(c)).to_string()).unwrap_or_default();
+                        let deed_end = before_by.split_whitespace().last().map(|w| w.trim_matches(|c: char| !is_alphanumeric(c)).to_string()).unwrap_or_default();
                         let done = ["carried out", "claimed", "launched", "staged", "conducted", "perpetrated", "committed", "mounted", "ordered"].iter().any(|v| before_by.ends_with(v));
                         let plain = !before_by.contains(',') && !deed_end.ends_with("ed") && !deed_end.ends_with("en");
                         if !DEEDS.contains(&deed_end.as_str()) && !done && !plain {
@@ -756,7 +756,7 @@ impl Ctx<'_, '_> {
                     // unnamed subject, so X is not the actor.
                     {
                         let gap = text[args[subj].span.end..cspan.start].to_lowercase();
-                        let words: Vec<&str> = gap.split_whitespace().map(|w| w.trim_matches(|c: char| !crate::text::is_alphanumeric(c))).collect();
+                        let words: Vec<&str> = gap.split_whitespace().map(|w| w.trim_matches(|c: char| !is_alphanumeric(c))).collect();
                         if let Some(k) = words.iter().rposition(|w| SPEECH.contains(w)) {
                             if words[k + 1..].iter().any(|w| matches!(*w, "the" | "a" | "an" | "most" | "some" | "many" | "all" | "its" | "their")) {
                                 note(format_args!("reported clause with an unnamed subject: dropped"));
@@ -809,7 +809,7 @@ impl Ctx<'_, '_> {
                     // A plan's topic is not the target: its owner is ("a peace plan for Ukraine
                     // proposed by Beijing", "China's peace plan").
                     let gap = crate::text::gap(text, cspan.end, args[obj].span.start).to_lowercase();
-                    let obj = if gap.split_whitespace().any(|w| PLAN_NOUNS.contains(&w.trim_matches(|c: char| !crate::text::is_alphanumeric(c)))) {
+                    let obj = if gap.split_whitespace().any(|w| PLAN_NOUNS.contains(&w.trim_matches(|c: char| !is_alphanumeric(c)))) {
                         let after = &text[args[obj].span.end..s.end];
                         let owner = ["proposed by ", "put forward by ", "drafted by ", "offered by ", "brokered by ", "floated by "]
                             .iter()
@@ -855,7 +855,7 @@ impl Ctx<'_, '_> {
                         let after = text[args[obj].span.end..s.end].replace('’', "'");
                         if let Some(r) = after.strip_prefix("'s ") {
                             let head = r.split_whitespace().find(|w| !w.chars().all(|c| c.is_lowercase()) || !matches!(*w, "new" | "interim" | "transitional" | "breakaway" | "de" | "facto" | "military" | "elected" | "civilian")).unwrap_or("");
-                            let head = head.trim_matches(|c: char| !crate::text::is_alphanumeric(c)).to_lowercase();
+                            let head = head.trim_matches(|c: char| !is_alphanumeric(c)).to_lowercase();
                             if !matches!(head.as_str(), "independence" | "sovereignty" | "statehood" | "government" | "authorities" | "regime" | "leadership" | "junta" | "annexation" | "president" | "leader") {
                                 note(format_args!("recognizing the target's {head}: not diplomatic recognition; dropped"));
                                 continue;
@@ -1072,7 +1072,7 @@ impl Ctx<'_, '_> {
                     // deployment, not a visit.
                     if relation == "visits" && {
                         let st = text[sspan.start..sspan.end].to_lowercase();
-                        let last = st.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !crate::text::is_alphanumeric(c)).to_string();
+                        let last = st.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !is_alphanumeric(c)).to_string();
                         matches!(last.as_str(), "police" | "troops" | "forces" | "soldiers" | "warships" | "ships" | "vessels" | "marines" | "peacekeepers" | "units" | "jets" | "aircraft" | "personnel" | "military" | "army" | "navy")
                     } {
                         note(format_args!("forces arriving: a deployment, not a visit; dropped"));
@@ -1183,7 +1183,7 @@ impl Ctx<'_, '_> {
             if c.is_ascii() {
                 opening.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
             } else {
-                opening.extend(c.to_lowercase().map(|d| if crate::text::is_alphanumeric(d) { d } else { ' ' }));
+                opening.extend(c.to_lowercase().map(|d| if is_alphanumeric(d) { d } else { ' ' }));
             }
         }
         opening.push(' ');
@@ -1230,7 +1230,7 @@ impl Ctx<'_, '_> {
             // The noun after the last demonym, or inside its mention ("Somali troops").
             let own = text[last.start..last.end].to_lowercase();
             let inside = nouns.iter().find(|n| own.ends_with(&format!(" {n}")));
-            let noun = inside.or_else(|| nouns.iter().find(|n| after.strip_prefix(' ').is_some_and(|r| r.starts_with(*n) && r[n.len()..].chars().next().is_none_or(|c| !crate::text::is_alphanumeric(c)))));
+            let noun = inside.or_else(|| nouns.iter().find(|n| after.strip_prefix(' ').is_some_and(|r| r.starts_with(*n) && r[n.len()..].chars().next().is_none_or(|c| !is_alphanumeric(c)))));
             // "... while Canadian, Dutch and Norwegian forces are also taking part": the group
             // joins exercises already told of; each state cooperates with the exercise's sides
             // (the latest joint exercise of the story), not with each other.
@@ -1428,7 +1428,7 @@ impl Ctx<'_, '_> {
             let Some(body) = args.iter().rposition(|g| {
                 g.span.end <= at && g.is_actor && g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Organization) && {
                     let next: Vec<String> = text[g.span.end..at].split_whitespace().take(3).map(|w| w.to_lowercase()).collect();
-                    next.iter().any(|w| matches!(w.trim_matches(|c: char| !crate::text::is_alphanumeric(c)), "meeting" | "session" | "consultations"))
+                    next.iter().any(|w| matches!(w.trim_matches(|c: char| !is_alphanumeric(c)), "meeting" | "session" | "consultations"))
                 }
             }) else { continue };
             if text[args[body].span.end..at].contains([';', '.']) || text[args[body].span.end..at].split_whitespace().count() > 12 {
@@ -1511,7 +1511,7 @@ impl Ctx<'_, '_> {
             let (p, g) = (&args[k - 1], &args[k]);
             // " war" then no letter or digit, in any case (only ASCII letters lower-case to w, a, r).
             let after = &text[g.span.end..s.end];
-            let war = after.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(" war")) && after[4..].chars().next().is_none_or(|c| !crate::text::is_alphanumeric(c));
+            let war = after.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(" war")) && after[4..].chars().next().is_none_or(|c| !is_alphanumeric(c));
             if !war || !p.is_actor || !matches!(crate::text::gap(text, p.span.end, g.span.start), "'s " | "’s ") {
                 continue;
             }
@@ -1544,7 +1544,7 @@ impl Ctx<'_, '_> {
             while let Some(i) = lower[from..].find(pat) {
                 let at = s.start + from + i;
                 from += i + pat.len();
-                if text[..at].chars().next_back().is_some_and(crate::text::is_alphanumeric) {
+                if text[..at].chars().next_back().is_some_and(is_alphanumeric) {
                     continue;
                 }
                 let after = at + pat.len();
@@ -1892,7 +1892,7 @@ impl Ctx<'_, '_> {
             if m.kind == MentionKind::Demonym && et == EntityType::Country {
                 let before = crate::text::gap(text, s.start, m.span.start);
                 let after = crate::text::gap(text, m.span.end, s.end);
-                let capital_word = after.strip_prefix(" capital").is_some_and(|r| r.chars().next().is_none_or(|c| !crate::text::is_alphanumeric(c)));
+                let capital_word = after.strip_prefix(" capital").is_some_and(|r| r.chars().next().is_none_or(|c| !is_alphanumeric(c)));
                 if capital_word && (before.ends_with("the ") || before.ends_with("The ")) {
                     if let Some(c) = a.entities.gaz_index(e).and_then(|g| self.ex.gazetteer.capital(g)) {
                         let c = a.entities.known(c);
@@ -1974,7 +1974,7 @@ impl Ctx<'_, '_> {
             let before: std::borrow::Cow<str> = if head.is_ascii() { lower[..head.len()].into() } else { head.to_lowercase().into() };
             // "Finland, which joined NATO in 2023", "Sweden formally joined NATO": a state that joined is a member.
             // Not "joined the European Union's talks", "joined the African Union mission".
-            let next = rest.split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !crate::text::is_alphanumeric(c));
+            let next = rest.split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !is_alphanumeric(c));
             let org_ends = rest.trim_start().is_empty()
                 || rest.starts_with([',', '.', ';', ':', ')'])
                 || next.starts_with(|c: char| c.is_ascii_digit())
@@ -2110,7 +2110,7 @@ impl Ctx<'_, '_> {
             let vat = g.span.end + after.find(hw[v]).unwrap_or(0) + hw[v].len();
             // The judged party: the next actor within six words of the verb, as possessor or subject.
             let Some(t) = args[k + 1..].iter().find(|x| x.is_actor && x.span.start >= vat && text[vat..x.span.start].split_whitespace().count() <= 6 && within_clause(text, vat, x.span.start)) else { continue };
-            if text[vat..t.span.start].split_whitespace().any(|w| matches!(w.to_lowercase().trim_matches(|c: char| !crate::text::is_alphanumeric(c)), "not" | "no" | "against" | "on" | "by" | "for" | "to" | "with" | "from")) {
+            if text[vat..t.span.start].split_whitespace().any(|w| matches!(w.to_lowercase().trim_matches(|c: char| !is_alphanumeric(c)), "not" | "no" | "against" | "on" | "by" | "for" | "to" | "with" | "from")) {
                 continue;
             }
             let tail = text[t.span.end..s.end].to_lowercase();
@@ -2155,7 +2155,7 @@ fn located_in_apposition<'m>(text: &str, at: usize, end: usize, later: &'m [Ment
     let mut offset = 0;
     let mut seen_kind = false;
     for w in &words {
-        let lw = w.trim_matches(|c: char| !crate::text::is_alphanumeric(c)).to_lowercase();
+        let lw = w.trim_matches(|c: char| !is_alphanumeric(c)).to_lowercase();
         if kinds.contains(&lw.as_str()) {
             seen_kind = true;
         }
@@ -2228,7 +2228,7 @@ fn new_predicate_between(text: &str, from: usize, to: usize) -> bool {
     if to <= from {
         return false;
     }
-    let words: Vec<String> = text[from..to].split_whitespace().map(|w| w.trim_matches(|c: char| !crate::text::is_alphanumeric(c) && c != '-').to_string()).collect();
+    let words: Vec<String> = text[from..to].split_whitespace().map(|w| w.trim_matches(|c: char| !is_alphanumeric(c) && c != '-').to_string()).collect();
     words.iter().enumerate().any(|(i, w)| {
         let adverb = words.get(i + 1).is_some_and(|v| matches!(v.as_str(), "also" | "then" | "later" | "again"));
         w == "and" && i > 0 && words.get(i + 1 + adverb as usize).is_some_and(|v| is_verb_word(v) && !matches!(v.as_str(), "also" | "then" | "later" | "again"))
@@ -2389,7 +2389,7 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
         let breaks = [";", ", which", ", who", " who ", " which ", " but ", " that ", " while ", " when ", " because ", " if ", "“", "\"", " after ", " before "];
         // A speech verb is a break unless the speaker goes on as a pronoun ("Poland said it backed
         // Ukraine and condemned Russia").
-        let words: Vec<&str> = between.split_whitespace().map(|w| w.trim_matches(|c: char| !crate::text::is_alphanumeric(c))).collect();
+        let words: Vec<&str> = between.split_whitespace().map(|w| w.trim_matches(|c: char| !is_alphanumeric(c))).collect();
         let speech_ok = match words.iter().rposition(|w| SPEECH.contains(w)) {
             None => true,
             Some(k) => {
@@ -2451,7 +2451,7 @@ fn requested_complement(text: &str, s: Span, cue: usize) -> bool {
         "warn", "warned", "warns", "warning", "appeal", "appealed", "appeals", "appealing", "persuade", "persuaded", "implored", "implore",
         "begged", "beg", "exhorted", "challenged", "challenge", "request", "requested", "requests", "requesting", "pushed", "pushing",
     ];
-    let k = words.iter().rposition(|w| REQUEST.contains(&w.trim_matches(|c: char| !crate::text::is_alphanumeric(c))));
+    let k = words.iter().rposition(|w| REQUEST.contains(&w.trim_matches(|c: char| !is_alphanumeric(c))));
     // "called Trump to congratulate him" is a telephone call; a request is "called on X to".
     if k.is_some_and(|k| words[k].starts_with("call") && !matches!(words.get(k + 1), Some(&("on" | "upon" | "for")))) {
         return false;
@@ -2488,7 +2488,7 @@ fn reported_would(text: &str, s: Span, from: usize, cue: usize) -> bool {
     }
     let head = text[s.start..cue].to_lowercase();
     let Some(w) = head.rfind(" would ") else { return false };
-    let before: Vec<&str> = head[..w].split_whitespace().map(|x| x.trim_matches(|c: char| !crate::text::is_alphanumeric(c))).collect();
+    let before: Vec<&str> = head[..w].split_whitespace().map(|x| x.trim_matches(|c: char| !is_alphanumeric(c))).collect();
     before.iter().any(|x| matches!(*x, "said" | "says" | "told" | "announced" | "stated" | "added" | "confirmed" | "reported"))
 }
 

@@ -3,7 +3,7 @@
 //! says where its actor and target stand.
 
 use crate::error::DataError;
-use crate::text::Literals;
+use crate::text::{is_alphanumeric, Literals};
 use crate::tsv::Table;
 use crate::vocab::Vocabulary;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -260,7 +260,7 @@ impl Patterns {
             let Some(m) = self.automaton.find(input) else { break };
             let before = sentence[..m.start()].chars().next_back();
             let after = sentence[m.end()..].chars().next();
-            if before.is_none_or(|c| !crate::text::is_alphanumeric(c)) && after.is_none_or(|c| !crate::text::is_alphanumeric(c)) {
+            if before.is_none_or(|c| !is_alphanumeric(c)) && after.is_none_or(|c| !is_alphanumeric(c)) {
                 let (cue, form) = self.forms[m.pattern().as_usize()];
                 out.push(CueMatch { cue, form, start: m.start(), end: m.end() });
                 pos = m.end();
