@@ -161,6 +161,14 @@ impl<'a> Generator<'a> {
         d[0].clone()
     }
 
+    /// An office holder, drawn by rank, and how news first names them: "Ruritanian foreign
+    /// minister X".
+    fn official(&mut self) -> (usize, String) {
+        let (p, role, of) = self.people[self.person_rank.sample(&mut self.rng)].clone();
+        let titled = format!("{} {role} {}", self.demonym(of), self.label(p));
+        (p, titled)
+    }
+
     fn relation_sentence(&mut self) -> String {
         let ci = self.cues[self.rng.below(self.cues.len())];
         let cue = &self.ex.patterns.cues[ci];
@@ -169,9 +177,8 @@ impl<'a> Generator<'a> {
         let day = *self.rng.pick(&["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "last week", "earlier this month"]);
         match self.rng.below(3) {
             0 if !self.people.is_empty() => {
-                let (p, role, c) = self.people[self.person_rank.sample(&mut self.rng)].clone();
-                let dem = self.demonym(c);
-                format!("{dem} {role} {} {verb} {target} {day}, according to a statement released by the government.", self.label(p))
+                let (_, official) = self.official();
+                format!("{official} {verb} {target} {day}, according to a statement released by the government.")
             }
             1 => {
                 let actor = { let c = self.country(); self.label(c) }.to_string();
@@ -200,12 +207,10 @@ impl<'a> Generator<'a> {
         let dem = self.demonym(c);
         let mut out = t.replace("{C2}", self.label(c2)).replace("{C}", self.label(c)).replace("{D}", &dem).replace("{City}", self.label(city));
         if out.contains("{P") {
-            // A titled official of any state ("the Ruritanian foreign minister X"), or the name alone.
-            let (p, role, of) = self.people[self.person_rank.sample(&mut self.rng)].clone();
-            let name = self.label(p);
-            let titled = format!("{} {role} {name}", self.demonym(of));
+            // An official of any state with the title, or the name alone.
+            let (p, titled) = self.official();
             let gender = self.ex.gazetteer.get(p).gender;
-            out = out.replace("{Pn}", name).replace("{P}", &titled).replace("{Pos}", if gender == Some('f') { "her" } else { "his" });
+            out = out.replace("{Pn}", self.label(p)).replace("{P}", &titled).replace("{Pos}", if gender == Some('f') { "her" } else { "his" });
         }
         out
     }

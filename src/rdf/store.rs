@@ -257,34 +257,31 @@ fn add_document(
 ) -> Result<()> {
     let vocab = Vocabulary::builtin();
     model::document_quads(doc, quads);
-    let mut seen_entities = HashSet::new();
-    let mut new_statements = HashSet::new();
     for r in relations {
+        // An entity joins `entities` when first met, so the store is asked about it once.
         for e in [&r.subject, &r.object].into_iter().chain(r.location.as_ref()) {
-            if seen_entities.insert(e.id.clone()) {
-                let q = Quad::new(model::entity_iri(&e.id), rdf::TYPE.into_owned(), gk(e.etype.as_str()), GraphName::DefaultGraph);
-                if entities.contains(&q) {
-                    continue;
-                }
-                if !contains(&q)? {
-                    stats.entities += 1;
-                    model::entity_quads(e, &alt_labels(e), quads);
-                }
-                entities.insert(q);
+            let q = Quad::new(model::entity_iri(&e.id), rdf::TYPE.into_owned(), gk(e.etype.as_str()), GraphName::DefaultGraph);
+            if entities.contains(&q) {
+                continue;
             }
+            if !contains(&q)? {
+                stats.entities += 1;
+                model::entity_quads(e, &alt_labels(e), quads);
+            }
+            entities.insert(q);
         }
         let symmetric = vocab.get(&r.relation).is_some_and(|d| d.symmetric);
         let st = model::statement_iri(&model::statement_key(r, symmetric).0);
         let q = Quad::new(st.clone(), rdf::TYPE.into_owned(), gk("Statement"), GraphName::DefaultGraph);
-        if !new_statements.contains(&st) && !statements.contains(&q) && !contains(&q)? {
+        // A statement joins `statements` when first written, so each is counted once.
+        if !statements.contains(&q) && !contains(&q)? {
             statements.insert(q);
             model::statement_quads(r, symmetric, quads);
-            new_statements.insert(st.clone());
+            stats.statements += 1;
         }
         model::evidence_quads(r, &st, quads);
         stats.evidence += 1;
     }
-    stats.statements += new_statements.len();
     Ok(())
 }
 
