@@ -47,7 +47,9 @@ fn parse(name: &'static str, text: &'static str) -> NamedQuery {
     let mut params = Vec::new();
     let mut in_description = true;
     for line in &header {
-        if let Some(p) = line.strip_prefix("Parameters:") {
+        if line.eq_ignore_ascii_case(crate::sparql::DEFAULT_GRAPH_ONLY) {
+            in_description = false;
+        } else if let Some(p) = line.strip_prefix("Parameters:") {
             in_description = false;
             params = p
                 .split(|c: char| !(c.is_alphanumeric() || c == '?' || c == '_'))

@@ -125,3 +125,31 @@ fn a_parameter_cannot_inject_sparql() {
     assert!(!r.stderr.contains("SELECT") && !r.stderr.contains("rdfs:label"), "the query text leaked: {}", r.stderr);
     assert_eq!(quad_count(store), before, "something was written");
 }
+
+/// The queries that say `# Dataset: default graph only` read statements and entities alone: on
+/// the sample store they give the same rows as the same text over the union of all graphs.
+#[test]
+fn default_graph_only_queries_lose_nothing() {
+    let cases: &[(&str, &[&str])] = &[
+        ("relations-of", &["entity=Russia"]),
+        ("between", &["a=Russia", "b=Ukraine"]),
+        ("who-visited", &["country=Russia"]),
+        ("facts", &[]),
+        ("dyad-goldstein", &[]),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, params) in cases {
+        let text = std::fs::read_to_string(format!("{}/queries/{name}.rq", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        assert!(text.contains("\n# Dataset: default graph only\n"), "{name} no longer reads the default graph alone");
+        let union = dir.path().join(format!("{name}.rq"));
+        std::fs::write(&union, text.replace("\n# Dataset: default graph only\n", "\n")).unwrap();
+        let mut args = vec!["query", "--store", sample_store(), "--file", union.to_str().unwrap(), "--format", "json"];
+        for p in *params {
+            args.push("--param");
+            args.push(p);
+        }
+        let expected = rows_of(&ok(&args).stdout);
+        assert!(!expected.is_empty(), "{name}: no rows on the samples");
+        assert_eq!(named(name, params), expected, "{name}");
+    }
+}
