@@ -61,6 +61,7 @@ impl GraphStore {
                 e.to_string()
             },
         })?;
+        remove_unfinished_loads(path)?;
         Ok(GraphStore { store, path: path.to_path_buf() })
     }
 
@@ -164,6 +165,23 @@ impl GraphStore {
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.store.is_empty()?)
     }
+}
+
+/// Deletes the files of bulk loads that never finished. Oxigraph's bulk loader writes its files
+/// (`bulk-*.sst`) into the store's directory and hands them to RocksDB when it commits; a process
+/// killed before that leaves them behind, and RocksDB never looks at them. Called with the
+/// store's lock held, so no other writer is loading them.
+fn remove_unfinished_loads(dir: &Path) -> Result<()> {
+    let failed = |e: std::io::Error| Error::Store { path: dir.to_path_buf(), message: format!("removing the files of an unfinished load: {e}") };
+    for entry in std::fs::read_dir(dir).map_err(failed)? {
+        let entry = entry.map_err(failed)?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            std::fs::remove_file(entry.path()).map_err(failed)?;
+        }
+    }
+    Ok(())
 }
 
 /// Quads of new documents held before they are bulk-loaded together. Each bulk load lands in
