@@ -55,7 +55,7 @@ pub fn ingest(
     let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<(Document, Vec<Relation>)>>(1);
     let written = std::thread::scope(|s| {
         let writer = s.spawn(move || -> Result<IngestStats> {
-            let mut writer = store.writer(&alt_labels);
+            let mut writer = store.writer(&alt_labels)?;
             let mut stats = IngestStats::default();
             for batch in batches {
                 stats += writer.write(&batch)?;

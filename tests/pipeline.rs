@@ -77,6 +77,25 @@ fn ingesting_twice_changes_nothing() {
     assert_eq!(quad_count(&store), before);
 }
 
+/// A statement another document already gave is counted and written once, whether the earlier
+/// document came in an earlier run (the store is asked) or the same run (the run remembers).
+#[test]
+fn a_restated_fact_is_one_statement_with_more_evidence() {
+    let (dir, store) = store();
+    let a = dir.path().join("a.jsonl");
+    let b = dir.path().join("b.jsonl");
+    std::fs::write(&a, r#"{"id":"doc-a","date":"2024-01-05","text":"Russian troops attacked Ukraine on Friday."}"#).unwrap();
+    std::fs::write(&b, r#"{"id":"doc-b","date":"2024-01-05","text":"Russian troops attacked Ukraine on Friday."}"#).unwrap();
+    let first = ok(&["ingest", a.to_str().unwrap(), "--store", &store]);
+    assert!(first.stderr.contains("1 statements, 1 evidence"), "{}", first.stderr);
+    let second = ok(&["ingest", b.to_str().unwrap(), "--store", &store]);
+    assert!(second.stderr.contains(" 0 statements, 1 evidence"), "{}", second.stderr);
+    let (_d2, one_run) = common::store();
+    let both = ok(&["ingest", a.to_str().unwrap(), b.to_str().unwrap(), "--store", &one_run, "--batch", "1"]);
+    assert!(both.stderr.contains("1 statements, 2 evidence"), "{}", both.stderr);
+    assert_eq!(quad_count(&store), quad_count(&one_run));
+}
+
 #[test]
 fn changed_document_replaces_its_evidence() {
     let (dir, store) = store();
