@@ -345,16 +345,21 @@ fn add_document(
 fn remove_document(tx: &mut Transaction<'_>, d: &NamedNode) -> Result<usize> {
     let g = GraphName::NamedNode(d.clone());
     let dg = GraphNameRef::DefaultGraph;
-    let supports: Vec<(NamedOrBlankNode, Term)> = tx
-        .quads_for_pattern(None, Some(gk("supports").as_ref()), None, Some(g.as_ref()))
-        .map(|q| q.map(|q| (q.subject, q.object)))
+    // Each evidence node of the document names it (`gk:document`); the statements it supports
+    // link to it with `gk:hasEvidence`, found through the object index.
+    let evidence: Vec<Term> = tx
+        .quads_for_pattern(None, Some(gk("document").as_ref()), Some(d.as_ref().into()), Some(g.as_ref()))
+        .map(|q| q.map(|q| q.subject.into()))
         .collect::<std::result::Result<_, _>>()?;
     let has_evidence = gk("hasEvidence");
     let mut affected = HashSet::new();
-    for (ev, st) in &supports {
-        if let Term::NamedNode(st) = st {
-            tx.remove(&Quad::new(st.clone(), has_evidence.clone(), ev.clone(), GraphName::DefaultGraph));
-            affected.insert(st.clone());
+    for ev in &evidence {
+        let links: Vec<Quad> = tx.quads_for_pattern(None, Some(has_evidence.as_ref()), Some(ev.as_ref()), Some(dg)).collect::<std::result::Result<_, _>>()?;
+        for link in links {
+            if let NamedOrBlankNode::NamedNode(st) = &link.subject {
+                affected.insert(st.clone());
+            }
+            tx.remove(&link);
         }
     }
     tx.clear_graph(g.as_ref())?;
