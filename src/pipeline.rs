@@ -10,6 +10,7 @@
 use crate::entities::EntityRef;
 use crate::error::Result;
 use crate::input::Document;
+use crate::rdf::store::needs_compaction;
 use crate::rdf::{GraphStore, IngestStats};
 use crate::relations::{Extractor, Relation};
 use rayon::prelude::*;
@@ -36,9 +37,10 @@ pub fn extract_guarded(ex: &Extractor, doc: &Document) -> std::result::Result<Ve
         .map_err(|_| format!("document '{}': internal error in the extractor", doc.id))
 }
 
-/// Runs the pipeline over `docs`, calling `on_batch` after each batch is extracted, and
-/// compacts the store at the end if anything was written (calling `on_batch` once more before,
-/// with `compacting` set).
+/// Runs the pipeline over `docs`, calling `on_batch` after each batch is extracted. At the end,
+/// if anything was written, it flushes the store, and compacts it when the run grew it by a good
+/// part ([`needs_compaction`]) or `always_compact` is set, calling `on_batch` once more before,
+/// with `compacting` set.
 ///
 /// Extraction and writing overlap: a writer thread stores one batch while the next is
 /// extracted, with at most one batch waiting between them.
@@ -47,11 +49,13 @@ pub fn ingest(
     store: &GraphStore,
     docs: impl Iterator<Item = Document>,
     batch_size: usize,
+    always_compact: bool,
     mut on_batch: impl FnMut(&Progress),
 ) -> Result<Progress> {
     let gaz = &ex.gazetteer;
     let alt_labels = |e: &EntityRef| -> Vec<String> { gaz.by_id(&e.id).map(|i| gaz.get(i).aliases.clone()).unwrap_or_default() };
     let mut progress = Progress::default();
+    let size_before = store.disk_size()?;
     let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<(Document, Vec<Relation>)>>(1);
     let written = std::thread::scope(|s| {
         let writer = s.spawn(move || -> Result<IngestStats> {
@@ -95,7 +99,11 @@ pub fn ingest(
         writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     });
     progress.stats = written?;
-    if progress.stats.documents + progress.stats.replaced > 0 {
+    let wrote = progress.stats.documents + progress.stats.replaced > 0;
+    if wrote {
+        store.flush()?;
+    }
+    if always_compact || (wrote && needs_compaction(size_before, store.disk_size()?)) {
         progress.compacting = true;
         on_batch(&progress);
         store.optimize()?;

@@ -87,3 +87,22 @@ fn killed_ingest_resumes_to_the_same_store() {
     assert_eq!(quad_count(&resumed), quad_count(&whole));
     assert!(canonical_dump(&resumed) == canonical_dump(&whole), "the resumed store differs from the uninterrupted one");
 }
+
+#[test]
+fn a_small_run_into_a_larger_store_does_not_compact_it() {
+    // Compaction rewrites the whole store: a run that adds little to a large store skips it, and
+    // what it wrote is stored all the same.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    ok(&["bench", "gen", "--docs", "400", "--seed", "5", "-o", corpus.to_str().unwrap()]);
+    let (corpus, samples) = (corpus.to_str().unwrap(), samples());
+    let samples = samples.to_str().unwrap();
+    let store = dir.path().join("store").to_string_lossy().to_string();
+    let first = ok(&["ingest", corpus, "--store", &store]);
+    assert!(first.stderr.contains("compacting the store"), "a run into an empty store compacts it:\n{}", first.stderr);
+    let small = ok(&["ingest", samples, "--store", &store]);
+    assert!(small.stderr.contains("documents added") && !small.stderr.contains("compacting"), "{}", small.stderr);
+    let both = dir.path().join("both").to_string_lossy().to_string();
+    ok(&["ingest", corpus, samples, "--store", &both, "--quiet"]);
+    assert!(canonical_dump(&store) == canonical_dump(&both), "the store differs from one built in one run");
+}

@@ -119,6 +119,25 @@ fn changed_document_replaces_its_evidence() {
 }
 
 #[test]
+fn a_replaced_document_leaves_a_direct_triple_another_document_supports() {
+    // Two documents state the same fact on different dates: two statements, one direct triple.
+    // Dropping the fact from one of them removes its statement and keeps the triple.
+    let (dir, store) = store();
+    let a = dir.path().join("a.jsonl");
+    let b = dir.path().join("b.jsonl");
+    std::fs::write(&a, r#"{"id":"doc-a","date":"2024-01-05","text":"Russian troops attacked Ukraine on Friday. Germany criticized Russia."}"#).unwrap();
+    std::fs::write(&b, r#"{"id":"doc-b","date":"2024-03-08","text":"Russian troops attacked Ukraine on Friday."}"#).unwrap();
+    ok(&["ingest", a.to_str().unwrap(), b.to_str().unwrap(), "--store", &store]);
+    let attacks = "SELECT (COUNT(*) AS ?n) WHERE { ?st a gk:Statement ; rdf:subject ent:russia ; rdf:predicate gk:attacks ; rdf:object ent:ukraine }";
+    assert_eq!(csv_rows(&ok(&["query", attacks, "--store", &store, "--format", "csv"]).stdout), vec![vec!["2".to_string()]]);
+    std::fs::write(&a, r#"{"id":"doc-a","date":"2024-01-05","text":"Germany criticized Russia."}"#).unwrap();
+    let r = ok(&["ingest", a.to_str().unwrap(), "--store", &store]);
+    assert!(r.stderr.contains("1 replaced"), "{}", r.stderr);
+    assert_eq!(csv_rows(&ok(&["query", attacks, "--store", &store, "--format", "csv"]).stdout), vec![vec!["1".to_string()]]);
+    assert_eq!(ok(&["query", "ASK { ent:russia gk:attacks ent:ukraine }", "--store", &store]).stdout.trim(), "true");
+}
+
+#[test]
 fn a_later_version_in_the_same_run_replaces_the_earlier() {
     // New documents are held and committed in groups; the second doc-a, in a later batch (and,
     // with --batch 3, in the same batch), must still replace the first exactly.

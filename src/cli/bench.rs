@@ -134,7 +134,7 @@ fn ingest_once(ex: &Extractor, path: &Path, docs: impl Iterator<Item = Document>
     let store = GraphStore::open(path)?;
     store.ensure_ontology()?;
     let start = Instant::now();
-    let p = geokg::pipeline::ingest(ex, &store, docs, batch, |_| {})?;
+    let p = geokg::pipeline::ingest(ex, &store, docs, batch, false, |_| {})?;
     let secs = start.elapsed().as_secs_f64();
     Ok(IngestRun { documents: p.documents, mb: p.bytes as f64 / 1e6, secs, quads: store.len()? })
 }

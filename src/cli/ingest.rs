@@ -16,7 +16,7 @@ pub fn run(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
     store.ensure_ontology()?;
     let mut reporter = Reporter::new(a.quiet, geokg::input::total_bytes(&a.inputs));
     let mut reader = Reader::new(&a.inputs, &opts);
-    let progress = pipeline::ingest(&ex, &store, reader.by_ref(), a.batch as usize, |p| reporter.update(p))
+    let progress = pipeline::ingest(&ex, &store, reader.by_ref(), a.batch as usize, a.compact, |p| reporter.update(p))
         .with_context(|| format!("writing to {}", path.display()))?;
     reporter.finish(&progress);
     for id in &progress.failed {
