@@ -250,7 +250,7 @@ pub struct IngestArgs {
     #[arg(long)]
     pub date: Option<String>,
     /// Documents extracted together, in parallel, before they are written. New documents are
-    /// committed in groups of about 100,000 quads; documents that replace stored ones, in one
+    /// committed in groups of about 50,000 quads; documents that replace stored ones, in one
     /// transaction per batch.
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,

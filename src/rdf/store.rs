@@ -229,11 +229,11 @@ fn remove_unfinished_loads(dir: &Path) -> Result<()> {
 }
 
 /// Quads of new documents held before they are bulk-loaded together. Each bulk load lands in
-/// RocksDB as new files that every later lookup searches until compaction merges them; fewer,
-/// larger loads keep the lookups of a growing store cheap. On 100k generated articles (one run
-/// each), 200,000 quads per load was no faster (84 s against 71 s) and peaked higher (409 MB
-/// against 279 MB).
-const GROUP_QUADS: usize = 100_000;
+/// RocksDB as new files that every later lookup searches until compaction merges them, so loads
+/// should not be small; but one group is loading while the next is made, so both are in memory.
+/// On 1 GB of generated news: 100,000 quads, 272 s and a peak of 518 MB; 64,000, 274 s and 496
+/// MB; 48,000, 277 s and 465 MB.
+const GROUP_QUADS: usize = 48_000;
 
 /// Entities remembered as written, at most, before the memory is emptied and they are looked up
 /// in the store again.
