@@ -1,0 +1,37 @@
+//! The benchmark commands the README gives, run small through the real binary: each prints the
+//! figures it names. (How fast they are is measured by running them, not asserted here.)
+
+mod common;
+use common::*;
+
+/// The number after `label` on the line that holds it.
+fn figure(stdout: &str, label: &str) -> f64 {
+    let line = stdout.lines().find(|l| l.contains(label)).unwrap_or_else(|| panic!("no '{label}' in:\n{stdout}"));
+    let rest = &line[line.find(label).unwrap() + label.len()..];
+    rest.split_whitespace().next().and_then(|w| w.parse().ok()).unwrap_or_else(|| panic!("no number after '{label}' in: {line}"))
+}
+
+#[test]
+fn bench_ingest_and_query_print_their_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store").to_string_lossy().to_string();
+    let r = ok(&["bench", "ingest", "--docs", "60", "--store", &store]);
+    assert_eq!(figure(&r.stdout, "documents"), 60.0, "{}", r.stdout);
+    for label in ["text", "time", "throughput", "quads", "quads/s"] {
+        assert!(figure(&r.stdout, label) > 0.0, "{label}: {}", r.stdout);
+    }
+    assert!(r.stdout.contains("s compacting the store at the end") && r.stdout.contains("peak memory"), "{}", r.stdout);
+    // The store it wrote is a real store that `bench query` measures.
+    let q = ok(&["bench", "query", "--store", &store, "--runs", "5"]);
+    assert!(q.stdout.contains("relations-of, 5 entities drawn at random: p50 ") && q.stdout.contains("the 10 most connected entities"), "{}", q.stdout);
+}
+
+#[test]
+fn bench_extract_and_scale_print_their_figures() {
+    let r = ok(&["bench", "extract", "--docs", "20"]);
+    let line = r.stdout.lines().find(|l| l.trim_start().starts_with("generated")).unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(line.contains(" MB/s") && line.contains(" sentences/s") && line.contains("relations/doc"), "{line}");
+    let s = ok(&["bench", "scale", "--sizes", "20,200"]);
+    assert!(s.stdout.contains("ingest s") && s.stdout.contains("p50 ms"), "{}", s.stdout);
+    assert!(s.stdout.contains("10x the articles took ") && s.stdout.contains("peak memory"), "{}", s.stdout);
+}
