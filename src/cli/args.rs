@@ -256,7 +256,7 @@ pub struct IngestArgs {
     pub batch: u32,
     /// Compact the store at the end, even when the run added little to it (or nothing). Without
     /// it, only a run that grows the store by a quarter or more compacts it. Compaction rewrites
-    /// the whole store (some 15-20 s per GB) and makes later queries faster.
+    /// the whole store (some 10-20 s per GB) and makes later queries faster.
     #[arg(long)]
     pub compact: bool,
     /// Print nothing but errors.
