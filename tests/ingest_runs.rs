@@ -34,8 +34,7 @@ fn canonical_dump(store: &str) -> Vec<String> {
 const COUNT_DOCUMENTS: &str = "SELECT (COUNT(?d) AS ?n) WHERE { ?d a gk:Document }";
 
 fn document_count(store: &str) -> usize {
-    let r = ok(&["query", COUNT_DOCUMENTS, "--store", store, "--format", "csv"]);
-    csv_rows(&r.stdout)[0][0].parse().unwrap()
+    count(store, COUNT_DOCUMENTS)
 }
 
 #[test]

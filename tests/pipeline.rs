@@ -109,8 +109,7 @@ fn changed_document_replaces_its_evidence() {
     let r = ok(&["ingest", v2.to_str().unwrap(), "--store", &store]);
     assert!(r.stderr.contains("1 replaced"), "{}", r.stderr);
     assert_eq!(ok(&["query", ask, "--store", &store]).stdout.trim(), "false");
-    let stmts = ok(&["query", "SELECT (COUNT(*) AS ?n) WHERE { ?st a gk:Statement ; rdf:predicate gk:criticizes }", "--store", &store, "--format", "csv"]);
-    assert_eq!(csv_rows(&stmts.stdout), vec![vec!["0".to_string()]]);
+    assert_eq!(count(&store, "SELECT (COUNT(*) AS ?n) WHERE { ?st a gk:Statement ; rdf:predicate gk:criticizes }"), 0);
     assert_eq!(ok(&["query", "ASK { ent:russia gk:attacks ent:ukraine }", "--store", &store]).stdout.trim(), "true");
     // Same content as a fresh store holding only v2.
     let (_d2, fresh) = common::store();
@@ -129,11 +128,11 @@ fn a_replaced_document_leaves_a_direct_triple_another_document_supports() {
     std::fs::write(&b, r#"{"id":"doc-b","date":"2024-03-08","text":"Russian troops attacked Ukraine on Friday."}"#).unwrap();
     ok(&["ingest", a.to_str().unwrap(), b.to_str().unwrap(), "--store", &store]);
     let attacks = "SELECT (COUNT(*) AS ?n) WHERE { ?st a gk:Statement ; rdf:subject ent:russia ; rdf:predicate gk:attacks ; rdf:object ent:ukraine }";
-    assert_eq!(csv_rows(&ok(&["query", attacks, "--store", &store, "--format", "csv"]).stdout), vec![vec!["2".to_string()]]);
+    assert_eq!(count(&store, attacks), 2);
     std::fs::write(&a, r#"{"id":"doc-a","date":"2024-01-05","text":"Germany criticized Russia."}"#).unwrap();
     let r = ok(&["ingest", a.to_str().unwrap(), "--store", &store]);
     assert!(r.stderr.contains("1 replaced"), "{}", r.stderr);
-    assert_eq!(csv_rows(&ok(&["query", attacks, "--store", &store, "--format", "csv"]).stdout), vec![vec!["1".to_string()]]);
+    assert_eq!(count(&store, attacks), 1);
     assert_eq!(ok(&["query", "ASK { ent:russia gk:attacks ent:ukraine }", "--store", &store]).stdout.trim(), "true");
 }
 

@@ -58,6 +58,12 @@ pub fn csv_rows(stdout: &str) -> Vec<Vec<String>> {
     stdout.lines().skip(1).filter(|l| !l.is_empty()).map(|l| l.split(',').map(|c| c.trim().to_string()).collect()).collect()
 }
 
+/// The number a `SELECT (COUNT(...) AS ?n)` query gives on the store.
+pub fn count(store: &str, query: &str) -> usize {
+    let r = ok(&["query", query, "--store", store, "--format", "csv"]);
+    csv_rows(&r.stdout)[0][0].parse().unwrap_or_else(|_| panic!("no count in:\n{}", r.stdout))
+}
+
 pub fn quad_count(store: &str) -> usize {
     ok(&["export", "--format", "nq", "--store", store]).stdout.lines().filter(|l| !l.trim().is_empty()).count()
 }
