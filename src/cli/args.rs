@@ -186,6 +186,10 @@ pub enum BenchCommand {
         input: Vec<PathBuf>,
         #[arg(long, default_value_t = 50)]
         repeat: usize,
+        /// Times to extract each corpus; the median round is reported, with the slowest and
+        /// fastest in brackets. Single runs on a shared machine vary by a few percent.
+        #[arg(long, default_value_t = 3, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+        rounds: usize,
     },
     /// End-to-end ingest into an on-disk store: MB/s of text, quads/s, peak memory.
     Ingest {

@@ -31,15 +31,15 @@ pub fn run(cli: &Cli, a: &BenchArgs) -> Result<ExitCode> {
             }
             out.flush()?;
         }
-        BenchCommand::Extract { docs, seed, input, repeat } => {
+        BenchCommand::Extract { docs, seed, input, repeat, rounds } => {
             let generated: Vec<Document> = Generator::new(&ex, *seed).take(*docs).collect();
-            println!("extraction on one thread");
-            print_extract("generated", &bench::measure_extract(&ex, &generated));
+            println!("extraction on one thread, the median of {rounds} round{}", if *rounds == 1 { "" } else { "s" });
+            print_extract("generated", &bench::measure_extract(&ex, &generated, *rounds));
             if !input.is_empty() {
                 let mut reader = Reader::new(input, &ReadOptions::default());
                 let base: Vec<Document> = reader.by_ref().collect();
                 let corpus: Vec<Document> = (0..*repeat).flat_map(|_| base.iter().cloned()).collect();
-                print_extract(&format!("input x{repeat}"), &bench::measure_extract(&ex, &corpus));
+                print_extract(&format!("input x{repeat}"), &bench::measure_extract(&ex, &corpus, *rounds));
             }
         }
         BenchCommand::Ingest { docs, mb, seed, store, batch } => {
@@ -102,11 +102,12 @@ pub fn run(cli: &Cli, a: &BenchArgs) -> Result<ExitCode> {
 }
 
 fn print_extract(name: &str, f: &bench::ExtractFigures) {
+    let (slowest, fastest) = f.mb_per_s_range();
     println!(
-        "  {name:<12} {:>6} docs  {:>7.1} MB  {:>6.2} s  {:>6.1} MB/s  {:>9.0} sentences/s  | {:.1} sentences/doc, {:.1} words/sentence, {:.2} names/sentence, {:.0}% sentences with an event, {:.1} relations/doc",
+        "  {name:<12} {:>6} docs  {:>7.1} MB  {:>6.2} s  {:>6.1} MB/s ({slowest:.1}-{fastest:.1})  {:>9.0} sentences/s  | {:.1} sentences/doc, {:.1} words/sentence, {:.2} names/sentence, {:.0}% sentences with an event, {:.1} relations/doc",
         f.documents,
         f.bytes as f64 / 1e6,
-        f.elapsed.as_secs_f64(),
+        f.elapsed().as_secs_f64(),
         f.mb_per_s(),
         f.sentences_per_s(),
         f.sentences as f64 / f.documents.max(1) as f64,
