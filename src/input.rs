@@ -53,8 +53,16 @@ impl Document {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// Bytes as lower-case hex digits. Content hashes and statement ids are written for every
+/// document and record, so this writes digits directly rather than formatting each byte.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(2 * bytes.len());
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 fn short_hash(s: &str) -> String {
@@ -382,6 +390,12 @@ mod tests {
 
     fn docs(shown: &str, bytes: &[u8], json: Option<bool>) -> Vec<Result<Document, InputError>> {
         read_bytes(shown, "x", bytes.to_vec(), &ReadOptions::default(), json).collect()
+    }
+
+    #[test]
+    fn hex_digits_are_two_per_byte_and_lower_case() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa0, 0xff, 0x3c]), "000fa0ff3c");
+        assert_eq!(hex(&[]), "");
     }
 
     #[test]

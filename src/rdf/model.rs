@@ -72,7 +72,7 @@ fn hash16(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update([0x1f]);
     }
-    h.finalize()[..10].iter().map(|b| format!("{b:02x}")).collect()
+    crate::input::hex(&h.finalize()[..10])
 }
 
 /// The distinct fact a record states: symmetric relations are put in one canonical order.
