@@ -7,7 +7,21 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Asks Linux not to back this process's memory with transparent huge pages. mimalloc asks for
+/// them, and the kernel then zeroes 2 MB at the first touch of any part of one: an ingest frees
+/// and reallocates tens of MB for each bulk-loaded group, and zeroing took 5-8% of the CPU time
+/// of a 10k-article ingest (perf: `clear_page_erms`; 0.2% without huge pages). Without them,
+/// 40k articles peaked at 332-368 MB instead of 392-420 MB, in the same time (44-50 s).
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: sets a flag of this process; the call takes no pointers.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    no_huge_pages();
     match cli::run() {
         Ok(code) => code,
         Err(e) => {
