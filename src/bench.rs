@@ -272,9 +272,7 @@ impl ExtractFigures {
     /// The median round's time: one slow round (another process, a page-cache miss) does not
     /// move it, as it moves a single run's.
     pub fn elapsed(&self) -> Duration {
-        let mut r = self.rounds.clone();
-        r.sort();
-        r.get(r.len() / 2).copied().unwrap_or_default()
+        median(&self.rounds)
     }
     pub fn mb_per_s(&self) -> f64 {
         self.mb_per_s_in(self.elapsed())
@@ -337,6 +335,13 @@ pub fn peak_rss_mb() -> Option<f64> {
 }
 
 /// The p-th percentile (0-100) of sorted durations, in milliseconds.
+/// The median of some timings (the upper one of an even count); zero for none.
+pub fn median(times: &[Duration]) -> Duration {
+    let mut t = times.to_vec();
+    t.sort();
+    t.get(t.len() / 2).copied().unwrap_or_default()
+}
+
 pub fn percentile_ms(sorted: &[Duration], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -391,6 +396,14 @@ mod tests {
         assert_eq!(f.elapsed(), Duration::from_secs(2));
         assert_eq!(f.mb_per_s(), 5.0);
         assert_eq!(f.mb_per_s_range(), (2.0, 10.0));
+    }
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        let ms = |v: &[u64]| v.iter().map(|&m| Duration::from_millis(m)).collect::<Vec<_>>();
+        assert_eq!(median(&ms(&[30, 10, 20])), Duration::from_millis(20));
+        assert_eq!(median(&ms(&[40, 10])), Duration::from_millis(40));
+        assert_eq!(median(&[]), Duration::ZERO);
     }
 
     #[test]

@@ -32,7 +32,13 @@ fn bench_extract_and_scale_print_their_figures() {
     assert!(r.stdout.contains("the median of 2 rounds"), "{}", r.stdout);
     let line = r.stdout.lines().find(|l| l.trim_start().starts_with("generated")).unwrap_or_else(|| panic!("{}", r.stdout));
     assert!(line.contains(" MB/s (") && line.contains(" sentences/s") && line.contains("relations/doc"), "{line}");
-    let s = ok(&["bench", "scale", "--sizes", "20,200"]);
+    let s = ok(&["bench", "scale", "--sizes", "20,200", "--rounds", "2"]);
+    assert!(s.stdout.contains("the median of 2 ingests"), "{}", s.stdout);
     assert!(s.stdout.contains("ingest s") && s.stdout.contains("p50 ms"), "{}", s.stdout);
+    // Each size's row names the fastest and slowest of its two ingests.
+    let row = s.stdout.lines().find(|l| l.trim_start().starts_with("200 ")).unwrap_or_else(|| panic!("{}", s.stdout));
+    let range = row.split_whitespace().nth(3).unwrap_or_default();
+    let (fastest, slowest) = range.split_once('-').unwrap_or_else(|| panic!("{row}"));
+    assert!(fastest.parse::<f64>().unwrap() <= slowest.parse::<f64>().unwrap(), "{row}");
     assert!(s.stdout.contains("10x the articles took ") && s.stdout.contains("peak memory"), "{}", s.stdout);
 }

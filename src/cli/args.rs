@@ -220,6 +220,10 @@ pub enum BenchCommand {
         sizes: Vec<usize>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Ingests of each size, each into a new store; the median time is reported and used for
+        /// the growth, with the fastest and slowest beside it. Queries run on the last store.
+        #[arg(long, default_value_t = 1, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+        rounds: usize,
     },
 }
 

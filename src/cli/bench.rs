@@ -73,24 +73,35 @@ pub fn run(cli: &Cli, a: &BenchArgs) -> Result<ExitCode> {
             let (p50, p95, n) = hub_latency(&gs)?;
             println!("relations-of, the {n} most connected entities: p50 {p50:.1} ms, p95 {p95:.1} ms");
         }
-        BenchCommand::Scale { sizes, seed } => {
-            println!("{:>9}  {:>9}  {:>9}  {:>8}  {:>10}  {:>9}  {:>9}  {:>9}", "articles", "MB", "ingest s", "MB/s", "quads", "p50 ms", "p95 ms", "hubs p50");
+        BenchCommand::Scale { sizes, seed, rounds } => {
+            if *rounds > 1 {
+                println!("ingest times: the median of {rounds} ingests, each into a new store (fastest-slowest)");
+            }
+            println!("{:>9}  {:>9}  {:>9}  {:>11}  {:>8}  {:>10}  {:>9}  {:>9}  {:>9}", "articles", "MB", "ingest s", "range s", "MB/s", "quads", "p50 ms", "p95 ms", "hubs p50");
             let mut prev: Option<(usize, f64)> = None;
             let mut growth = Vec::new();
             for &n in sizes {
-                let tmp = tempdir()?;
-                let path = tmp.join("store");
-                let r = ingest_once(&ex, &path, Generator::new(&ex, *seed).take(n), 256)?;
-                let gs = GraphStore::open_read_only(&path)?;
-                let (p50, p95, _) = query_latency(&gs, 200)?;
-                let (hub50, _, _) = hub_latency(&gs)?;
-                drop(gs);
-                println!("{:>9}  {:>9.1}  {:>9.1}  {:>8.2}  {:>10}  {:>9.1}  {:>9.1}  {:>9.1}", n, r.mb, r.secs, r.mb / r.secs, r.quads, p50, p95, hub50);
-                if let Some((pn, ps)) = prev {
-                    growth.push(format!("{}x the articles took {:.1}x the time", n / pn.max(1), r.secs / ps));
+                let mut times = Vec::new();
+                for round in 1..=*rounds {
+                    let tmp = tempdir()?;
+                    let path = tmp.join("store");
+                    let r = ingest_once(&ex, &path, Generator::new(&ex, *seed).take(n), 256)?;
+                    times.push(Duration::from_secs_f64(r.secs));
+                    if round == *rounds {
+                        let gs = GraphStore::open_read_only(&path)?;
+                        let (p50, p95, _) = query_latency(&gs, 200)?;
+                        let (hub50, _, _) = hub_latency(&gs)?;
+                        drop(gs);
+                        let secs = bench::median(&times).as_secs_f64();
+                        let range = format!("{:.1}-{:.1}", times.iter().min().unwrap_or(&Duration::ZERO).as_secs_f64(), times.iter().max().unwrap_or(&Duration::ZERO).as_secs_f64());
+                        println!("{:>9}  {:>9.1}  {:>9.1}  {:>11}  {:>8.2}  {:>10}  {:>9.1}  {:>9.1}  {:>9.1}", n, r.mb, secs, range, r.mb / secs, r.quads, p50, p95, hub50);
+                        if let Some((pn, ps)) = prev {
+                            growth.push(format!("{}x the articles took {:.1}x the time", n / pn.max(1), secs / ps));
+                        }
+                        prev = Some((n, secs));
+                    }
+                    let _ = std::fs::remove_dir_all(&tmp);
                 }
-                prev = Some((n, r.secs));
-                let _ = std::fs::remove_dir_all(&tmp);
             }
             for g in growth {
                 println!("{g}");
