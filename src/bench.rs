@@ -334,7 +334,6 @@ pub fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-/// The p-th percentile (0-100) of sorted durations, in milliseconds.
 /// The median of some timings (the upper one of an even count); zero for none.
 pub fn median(times: &[Duration]) -> Duration {
     let mut t = times.to_vec();
@@ -342,6 +341,7 @@ pub fn median(times: &[Duration]) -> Duration {
     t.get(t.len() / 2).copied().unwrap_or_default()
 }
 
+/// The p-th percentile (0-100) of sorted durations, in milliseconds.
 pub fn percentile_ms(sorted: &[Duration], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
