@@ -66,24 +66,35 @@ pub fn document_iri(id: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{DOC}{}", encode(id)))
 }
 
-fn hash16(parts: &[&str]) -> String {
+/// A statement's id: the first 80 bits of a SHA-256 of what makes the fact distinct.
+pub type StatementId = [u8; 10];
+
+/// The first 80 bits of a SHA-256 of the parts, each ended by a unit separator.
+fn digest80(parts: &[&str]) -> [u8; 10] {
     let mut h = Sha256::new();
     for p in parts {
         h.update(p.as_bytes());
         h.update([0x1f]);
     }
-    crate::input::hex(&h.finalize()[..10])
+    let mut id = [0; 10];
+    id.copy_from_slice(&h.finalize()[..10]);
+    id
+}
+
+fn hash16(parts: &[&str]) -> String {
+    crate::input::hex(&digest80(parts))
 }
 
 /// The distinct fact a record states: symmetric relations are put in one canonical order.
-pub fn statement_key(r: &Relation, symmetric: bool) -> (String, String, String) {
+pub fn statement_key(r: &Relation, symmetric: bool) -> (StatementId, String, String) {
     let (s, o) = if symmetric && r.object.id < r.subject.id { (&r.object.id, &r.subject.id) } else { (&r.subject.id, &r.object.id) };
-    let id = hash16(&[s, &r.relation, o, r.polarity.as_str(), r.modality.as_str(), r.date.as_deref().unwrap_or(""), r.role.as_deref().unwrap_or("")]);
+    let id = digest80(&[s, &r.relation, o, r.polarity.as_str(), r.modality.as_str(), r.date.as_deref().unwrap_or(""), r.role.as_deref().unwrap_or("")]);
     (id, s.clone(), o.clone())
 }
 
-pub fn statement_iri(id: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{STMT}{id}"))
+/// `stmt:` and the id's 20 hex digits.
+pub fn statement_iri(id: &StatementId) -> NamedNode {
+    NamedNode::new_unchecked(format!("{STMT}{}", crate::input::hex(id)))
 }
 
 /// A typed literal for a partial date: xsd:date, xsd:gYearMonth or xsd:gYear.

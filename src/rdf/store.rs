@@ -256,8 +256,8 @@ const KNOWN_STATEMENTS: usize = 3_500_000;
 /// article makes one for its id and some ten for its statements.
 #[derive(Default)]
 struct Statements {
-    /// Statement ids (80 bits, see `model::statement_key`), as bytes.
-    ids: FxHashSet<[u8; 10]>,
+    /// Statement ids (80 bits, see `model::statement_key`).
+    ids: FxHashSet<model::StatementId>,
     complete: bool,
 }
 
@@ -399,9 +399,8 @@ fn add_document(
             entities.insert(q);
         }
         let symmetric = vocab.get(&r.relation).is_some_and(|d| d.symmetric);
-        let sid = model::statement_key(r, symmetric).0;
-        let st = model::statement_iri(&sid);
-        let id = statement_id_bytes(&sid);
+        let id = model::statement_key(r, symmetric).0;
+        let st = model::statement_iri(&id);
         // A statement joins `statements` when first written, so each is counted once.
         if !statements.ids.contains(&id)
             && (statements.complete || !contains(&Quad::new(st.clone(), rdf::TYPE.into_owned(), gk("Statement"), GraphName::DefaultGraph))?)
@@ -414,14 +413,6 @@ fn add_document(
         stats.evidence += 1;
     }
     Ok(())
-}
-
-/// A statement id (20 hex digits) as its 10 bytes.
-fn statement_id_bytes(sid: &str) -> [u8; 10] {
-    let n = u128::from_str_radix(sid, 16).expect("statement ids are 20 hex digits");
-    let mut id = [0; 10];
-    id.copy_from_slice(&n.to_be_bytes()[6..]);
-    id
 }
 
 /// Whether the store (as the transaction sees it) still holds an asserted, positive statement of
@@ -517,13 +508,16 @@ fn remove_document(tx: &mut Transaction<'_>, d: &NamedNode) -> Result<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{needs_compaction, statement_id_bytes};
+    use super::model::{statement_iri, STMT};
+    use super::needs_compaction;
 
+    /// The ids the ingest remembers are the whole id its IRIs carry: every byte, in order.
     #[test]
     fn statement_ids_keep_all_their_bytes() {
-        assert_eq!(statement_id_bytes("00112233445566778899"), [0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99]);
-        assert_eq!(statement_id_bytes("ffeeddccbbaa99887766"), [0xff, 0xee, 0xdd, 0xcc, 0xbb, 0xaa, 0x99, 0x88, 0x77, 0x66]);
-        assert_ne!(statement_id_bytes("00000000000000000001"), statement_id_bytes("10000000000000000000"));
+        let local = |id| statement_iri(&id).as_str().strip_prefix(STMT).unwrap().to_string();
+        assert_eq!(local([0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99]), "00112233445566778899");
+        assert_eq!(local([0xff, 0xee, 0xdd, 0xcc, 0xbb, 0xaa, 0x99, 0x88, 0x77, 0x66]), "ffeeddccbbaa99887766");
+        assert_ne!(local([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]), local([0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
     }
 
     #[test]
