@@ -246,6 +246,42 @@ impl Literals {
     }
 }
 
+/// `text` lower-cased with every byte offset kept, so that a span of the text is the same span
+/// of the result: ASCII letters are lower-cased, and so is any other character whose lower case
+/// has the same length in UTF-8 ("É" -> "é"); the few that do not ("İ", the Kelvin sign) stay
+/// as they are. Rules compare spans of it with their lower-case words without copying them.
+pub fn lower_in_place(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.make_ascii_lowercase();
+    // Then the characters outside ASCII: in news mostly punctuation, which has no case. Runs of
+    // ASCII are skipped 32 bytes at a time.
+    let mut i = 0;
+    while i < text.len() {
+        let end = (i + 32).min(text.len());
+        if text.as_bytes()[i..end].is_ascii() {
+            i = end;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        let at = i;
+        i += c.len_utf8();
+        // Quotes, dashes and ellipses (the General Punctuation block) have no case either.
+        if c.is_ascii() || matches!(c, '\u{2000}'..='\u{206F}') {
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            if l != c && l.len_utf8() == c.len_utf8() {
+                l.encode_utf8(&mut bytes[at..i]);
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
+}
+
 /// The text between two offsets, or "" when they are out of order (overlapping mentions) or
 /// not on character boundaries.
 pub fn gap(text: &str, from: usize, to: usize) -> &str {
@@ -264,6 +300,25 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_keeps_every_offset() {
+        for text in ["The U.S. Said", "ÉLYSÉE Palace", "İstanbul and the KELVIN sign \u{212A}", "Ωmega ΣΑΣ — “Quoted”"] {
+            let lower = lower_in_place(text);
+            assert_eq!(lower.len(), text.len(), "{text}");
+            for (i, c) in text.char_indices() {
+                let l = lower[i..].chars().next().unwrap();
+                assert_eq!(l.len_utf8(), c.len_utf8(), "{text} at {i}");
+                if c.to_lowercase().count() == 1 && c.to_lowercase().next().unwrap().len_utf8() == c.len_utf8() {
+                    assert_eq!(Some(l), c.to_lowercase().next(), "{text} at {i}");
+                } else {
+                    assert_eq!(l, c, "{text} at {i}");
+                }
+            }
+        }
+        assert_eq!(lower_in_place("ÉLYSÉE Palace"), "élysée palace");
+        assert_eq!(lower_in_place("İstanbul"), "İstanbul");
+    }
 
     #[test]
     fn general_punctuation_holds_no_letter_or_digit() {

@@ -108,11 +108,12 @@ const HYPOTHETICAL: &[&str] = &["could", "might", "may", "would", "threatened to
 
 pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<String>>) -> Vec<Relation> {
     let text = doc.text.as_str();
+    let lower = crate::text::lower_in_place(text);
     let doc_date = doc.date.as_deref();
     let mut a = mentions::analyze(&ex.gazetteer, doc);
     let anchor = doc_date.and_then(PartialDate::parse);
     let mut out = Vec::new();
-    let mut ctx = Ctx { ex, text, doc, anchor, out: &mut out, char_mark: (0, 0) };
+    let mut ctx = Ctx { ex, text, lower: &lower, doc, anchor, out: &mut out, char_mark: (0, 0) };
     for si in 0..a.sentences.len() {
         let s = a.sentences[si];
         if let Some(log) = log.as_deref_mut() {
@@ -139,6 +140,8 @@ pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<
 struct Ctx<'a, 'o> {
     ex: &'a Extractor,
     text: &'a str,
+    /// The text lower-cased, every byte offset kept ([`crate::text::lower_in_place`]).
+    lower: &'a str,
     doc: &'a Document,
     anchor: Option<PartialDate>,
     out: &'o mut Vec<Relation>,
@@ -146,8 +149,9 @@ struct Ctx<'a, 'o> {
     char_mark: (usize, usize),
 }
 
-fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
-    text[..at].split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).rev().take(n).map(|w| w.trim_matches(|c: char| !is_alphanumeric(c) && c != '\'').to_lowercase()).collect()
+/// The `n` words before `at`, nearest first, trimmed of punctuation, from the lower-cased text.
+fn words_before(lower: &str, at: usize, n: usize) -> Vec<&str> {
+    lower[..at].split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).rev().take(n).map(|w| w.trim_matches(|c: char| !is_alphanumeric(c) && c != '\'')).collect()
 }
 
 /// The last word before `at`, trimmed as by `words_before` but not lower-cased.
@@ -311,6 +315,7 @@ impl Ctx<'_, '_> {
 
     fn sentence(&mut self, a: &mut Analysis, si: usize, log: &mut Option<&mut Vec<String>>) {
         let text = self.text;
+        let ltext = self.lower;
         let s = a.sentences[si];
         let stext = &text[s.start..s.end];
         let args = self.args(a, si);
@@ -342,19 +347,19 @@ impl Ctx<'_, '_> {
             // "this visit", "the strikes": a verb cue used as a noun is not a verb.
             // "will skip the meeting": a mutual cue's gerund after a determiner is a noun too.
             if (cue.frame == Frame::Verb && matches!(cm.form, Form::Base | Form::Third | Form::Gerund)) || (cue.frame == Frame::Mutual && cm.form == Form::Gerund) {
-                let prev = words_before(text, cspan.start, 1).pop().unwrap_or_default();
-                if DETERMINERS.contains(&prev.as_str()) || NOUN_MODIFIERS.contains(&prev.as_str()) {
+                let prev = words_before(ltext, cspan.start, 1).pop().unwrap_or_default();
+                if DETERMINERS.contains(&prev) || NOUN_MODIFIERS.contains(&prev) {
                     note(format_args!("'{prev}' before the cue: a noun, not a verb; dropped"));
                     continue;
                 }
             }
             // "the detained soldiers", "its occupied territories": a participle after a determiner is an adjective.
             if cue.frame == Frame::Verb && matches!(cm.form, Form::Past | Form::Participle) {
-                let prev = words_before(text, cspan.start, 1).pop().unwrap_or_default();
+                let prev = words_before(ltext, cspan.start, 1).pop().unwrap_or_default();
                 let determiner = |w: &str| matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "these" | "those" | "our" | "my");
                 // Also with a demonym between: "a Lebanese armed group".
                 let demonym_between = args.iter().any(|g| g.bare && g.span.end <= cspan.start && text[g.span.end..cspan.start].trim().is_empty())
-                    && words_before(text, cspan.start, 2).get(1).is_some_and(|w| determiner(w));
+                    && words_before(ltext, cspan.start, 2).get(1).is_some_and(|w| determiner(w));
                 if determiner(&prev) || demonym_between {
                     note(format_args!("'{prev}' before the participle: an adjective, not a verb; dropped"));
                     continue;
@@ -362,8 +367,8 @@ impl Ctx<'_, '_> {
             }
             // "free trade", "a free press": "free" as an adjective frees nobody.
             if relation == "releases" && text[cspan.start..cspan.end].eq_ignore_ascii_case("free") {
-                let next = text[cspan.end..s.end].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !is_alphanumeric(c)).to_lowercase();
-                if matches!(next.as_str(), "trade" | "market" | "markets" | "speech" | "press" | "elections" | "election" | "and" | "world" | "zone" | "movement" | "access" | "agency" | "passage" | "will") {
+                let next = ltext[cspan.end..s.end].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !is_alphanumeric(c));
+                if matches!(next, "trade" | "market" | "markets" | "speech" | "press" | "elections" | "election" | "and" | "world" | "zone" | "movement" | "access" | "agency" | "passage" | "will") {
                     note(format_args!("'free' as an adjective: dropped"));
                     continue;
                 }
@@ -387,17 +392,17 @@ impl Ctx<'_, '_> {
             }
             // "warned against any attack", "to deter an invasion": an event warded off is not one
             // that happened, and the warner is not its actor.
-            if (cue.frame == Frame::Noun || matches!(cm.form, Form::Base | Form::Gerund | Form::Third)) && warded_off(text, cspan.start) {
+            if (cue.frame == Frame::Noun || matches!(cm.form, Form::Base | Form::Gerund | Form::Third)) && warded_off(ltext, cspan.start) {
                 note(format_args!("an event warned against or prevented: dropped"));
                 continue;
             }
             // Relative clause "X, who ..., CUE": mentions inside it cannot be the actor.
             let rel_clause = relative_clause_before(text, s, cspan.start);
-            let passive = matches!(cm.form, Form::Participle | Form::Past) && is_passive(text, s, cspan);
+            let passive = matches!(cm.form, Form::Participle | Form::Past) && is_passive(text, ltext, s, cspan);
             // "citizens abducted by North Korean agents", "the islands, claimed largely by
             // Tokyo": a participle without auxiliary, right after its patient and before "by".
             let reduced_by = if cue.frame == Frame::Verb && !passive && matches!(cm.form, Form::Participle | Form::Past) && !text[..cspan.start].ends_with('-') {
-                reduced_passive(text, s, cspan)
+                reduced_passive(text, ltext, s, cspan)
             } else {
                 None
             };
@@ -450,7 +455,7 @@ impl Ctx<'_, '_> {
                             let between = between.trim_end().trim_end_matches(',');
                             let words: Vec<&str> = between.split_whitespace().collect();
                             words.len() <= 2 && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !matches!(*w, "and" | "or" | "but"))
-                                && words_before(text, g.span.start, 1).first().is_none_or(|w| w != "by")
+                                && words_before(ltext, g.span.start, 1).first().is_none_or(|w| *w != "by")
                         }
                     }) else {
                         note(format_args!("reduced passive without a patient right before it: dropped"));
@@ -477,7 +482,7 @@ impl Ctx<'_, '_> {
                     // "The attack on Kyiv was condemned by Poland": the attack was condemned, not Kyiv.
                     let Some(patient) = args.iter().rposition(|g| {
                         g.span.end <= cspan.start
-                            && words_before(text, g.span.start, 1).first().is_none_or(|w| !matches!(w.as_str(), "by" | "on" | "of" | "against" | "into" | "over" | "with" | "for"))
+                            && words_before(ltext, g.span.start, 1).first().is_none_or(|w| !matches!(*w, "by" | "on" | "of" | "against" | "into" | "over" | "with" | "for"))
                     }) else {
                         note(format_args!("passive without a target: dropped"));
                         continue;
@@ -503,7 +508,7 @@ impl Ctx<'_, '_> {
                     // "A called B to congratulate him": the caller acts, not the one called.
                     let subj = subj.map(|i| {
                         let purpose = text[args[i].span.end..cspan.start].trim() == "to";
-                        let contact = words_before(text, args[i].span.start, 1).first().is_some_and(|w| CONTACT_VERBS.contains(&w.as_str()));
+                        let contact = words_before(ltext, args[i].span.start, 1).first().is_some_and(|w| CONTACT_VERBS.contains(w));
                         let caller = args.iter().rposition(|g| g.span.end < args[i].span.start && g.is_actor && g.span.start >= s.start);
                         if purpose && contact { caller.unwrap_or(i) } else { i }
                     });
@@ -516,8 +521,8 @@ impl Ctx<'_, '_> {
                             && !new_predicate_between(text, obj_start, g.span.start)
                             // "condemned the attack on Israel": the victim of a deed is not the target of a stance on it.
                             && !(matches!(relation.as_str(), "criticizes" | "praises") && {
-                                let w: Vec<String> = text[obj_start..g.span.start].split_whitespace().map(|w| w.trim_matches(|c: char| !is_alphanumeric(c)).to_lowercase()).collect();
-                                w.windows(2).any(|p| DEEDS.contains(&p[0].as_str()) && matches!(p[1].as_str(), "on" | "against" | "in" | "at" | "of"))
+                                let w: Vec<&str> = ltext[obj_start..g.span.start].split_whitespace().map(|w| w.trim_matches(|c: char| !is_alphanumeric(c))).collect();
+                                w.windows(2).any(|p| DEEDS.contains(&p[0]) && matches!(p[1], "on" | "against" | "in" | "at" | "of"))
                             })
                             // "will host a conference on Sudan": the topic of what is hosted is no guest.
                             && !(relation == "hosts" && text[obj_start..g.span.start].split_whitespace().any(|w| matches!(w, "on" | "about" | "over" | "regarding" | "for")))
@@ -537,7 +542,7 @@ impl Ctx<'_, '_> {
                         // it; the people after the cue do not meet each other.
                         let one_before = ents.len();
                         // Not a place the sides met in ("held talks in Oman").
-                        let located = |o: usize| words_before(text, args[o].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()));
+                        let located = |o: usize| words_before(ltext, args[o].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(w));
                         // "Blinken and Austin met Israeli officials": with its other side right after
                         // the cue, the group before it is one side.
                         let mut one_side = 0;
@@ -552,17 +557,17 @@ impl Ctx<'_, '_> {
                         }
                         // "A and B, both allies of C", "A and B, both U.S. allies", "A and B are allies of
                         // C": each side is C's ally, not the other's.
-                        if relation == "partnerOf" && matches!(text[cspan.start..cspan.end].to_lowercase().as_str(), "allies" | "ally") {
+                        if relation == "partnerOf" && matches!(&ltext[cspan.start..cspan.end], "allies" | "ally") {
                             let after = &text[cspan.end..s.end];
                             let of_at = after.strip_prefix(" of the ").map(|r| s.end - r.len()).or_else(|| after.strip_prefix(" of ").map(|r| s.end - r.len()));
                             let of_target = of_at.and_then(|at| args.iter().position(|g| g.span.start == at && g.is_actor));
-                            let possessor = subj.filter(|&i| args[i].span.end + 1 == cspan.start && words_before(text, args[i].span.start, 1).first().is_some_and(|w| matches!(w.as_str(), "both" | "all" | "are" | "were" | "two" | "fellow" | "key" | "close")));
+                            let possessor = subj.filter(|&i| args[i].span.end + 1 == cspan.start && words_before(ltext, args[i].span.start, 1).first().is_some_and(|w| matches!(*w, "both" | "all" | "are" | "were" | "two" | "fellow" | "key" | "close")));
                             let holder = of_target.or(possessor);
                             if let Some(h) = holder {
                                 // The sides: the group before the cue (before the possessor), said of with a copula or an apposition.
                                 let end = if possessor.is_some() { args[h].span.start } else { cspan.start };
                                 let Some(side) = args.iter().rposition(|g| g.is_actor && g.span.end <= end && g.span.end < args[h].span.start.min(cspan.start)) else { continue };
-                                let gap = text[args[side].span.end..end].to_lowercase();
+                                let gap = &ltext[args[side].span.end..end];
                                 let gw: Vec<&str> = gap.split_whitespace().collect();
                                 let apposed = gap.trim_start().starts_with(", both") || gap.trim_start().starts_with(", all") || gap.trim_start().starts_with(", fellow") || gap.trim_start().starts_with(", two");
                                 let copular = gw.first().is_some_and(|w| matches!(*w, "are" | "were" | "is" | "was" | "remain" | "remains" | "became"));
@@ -587,10 +592,10 @@ impl Ctx<'_, '_> {
                         }
                         // "Allies" names a bond only when said of the sides ("A and B are close
                         // allies", "the two allies"); "X rattled some allies" names other parties.
-                        if relation == "partnerOf" && matches!(text[cspan.start..cspan.end].to_lowercase().as_str(), "allies" | "ally") {
-                            let w = words_before(text, cspan.start, 4);
-                            let copula = |w: &String| {
-                                matches!(w.as_str(), "are" | "were" | "is" | "was" | "be" | "been" | "being" | "remain" | "remained" | "remains" | "became" | "become" | "becoming" | "as" | "two" | "both")
+                        if relation == "partnerOf" && matches!(&ltext[cspan.start..cspan.end], "allies" | "ally") {
+                            let w = words_before(ltext, cspan.start, 4);
+                            let copula = |w: &&str| {
+                                matches!(*w, "are" | "were" | "is" | "was" | "be" | "been" | "being" | "remain" | "remained" | "remains" | "became" | "become" | "becoming" | "as" | "two" | "both")
                             };
                             if !w.iter().any(copula) {
                                 note(format_args!("'allies' not said of the sides: dropped"));
@@ -643,8 +648,8 @@ impl Ctx<'_, '_> {
                     // "endorsed a 12-point peace plan for Ukraine proposed by Beijing": past a plan
                     // noun the target may lie further; the plan's owner is found below.
                     let obj = obj.or_else(|| {
-                        let head: Vec<String> = text[cspan.end..s.end].split_whitespace().take(5).map(|w| w.trim_matches(|c: char| !is_alphanumeric(c)).to_lowercase()).collect();
-                        if !head.iter().any(|w| PLAN_NOUNS.contains(&w.as_str())) {
+                        let head: Vec<&str> = ltext[cspan.end..s.end].split_whitespace().take(5).map(|w| w.trim_matches(|c: char| !is_alphanumeric(c))).collect();
+                        if !head.iter().any(|w| PLAN_NOUNS.contains(w)) {
                             return None;
                         }
                         args.iter().position(|g| g.span.start >= cspan.end && g.is_actor && text[cspan.end..g.span.start].split_whitespace().count() <= 8 && within_clause(text, cspan.end, g.span.start))
@@ -679,14 +684,14 @@ impl Ctx<'_, '_> {
                     // Tried before any later target: "Moscow said Kyiv had shelled its territory, and Ukraine denied it".
                     let speaker_target = {
                         (|| {
-                        let after = text[cspan.end..s.end].to_lowercase();
+                        let after = &ltext[cspan.end..s.end];
                         if !matches!(relation.as_str(), "attacks" | "bombs" | "invades" | "threatens" | "demonstratesForceAgainst") || !(after.starts_with(" its ") || after.starts_with(" their ")) || after.starts_with(" its own") || after.starts_with(" their own") {
                             return None;
                         }
                         let sp = args[..subj].iter().rposition(|g| {
                             g.is_actor && {
-                                let gap = text[g.span.end..args[subj].span.start].trim().to_lowercase();
-                                matches!(gap.as_str(), "said" | "says" | "said that" | "says that" | "claimed" | "claimed that" | "alleged" | "alleged that" | "reported" | "reported that")
+                                let gap = ltext[g.span.end..args[subj].span.start].trim();
+                                matches!(gap, "said" | "says" | "said that" | "says that" | "claimed" | "claimed that" | "alleged" | "alleged that" | "reported" | "reported that")
                             }
                         })?;
                         let speaker_state = args[sp].entities.first().is_some_and(|&e| matches!(a.entities.get(e).etype, EntityType::Country | EntityType::Organization));
@@ -721,7 +726,7 @@ impl Ctx<'_, '_> {
                             !g.contains([',', ';']) && g.split_whitespace().count() <= 3
                         }
                     });
-                    let subj = match shared_subject(text, &args, s, subj, cspan.start, rel_clause, object_of_verb) {
+                    let subj = match shared_subject(text, ltext, &args, s, subj, cspan.start, rel_clause, object_of_verb) {
                         None => subj,
                         Some((Some(k), and_end)) => {
                             note(format_args!("actor shared with an earlier verb phrase: '{}'", &text[args[k].span.start..args[k].span.end]));
@@ -738,24 +743,24 @@ impl Ctx<'_, '_> {
                     // "it"/"they" may stand for the sentence's first actor ("While China claims
                     // neutrality, it has not condemned ..."); a later actor is not its antecedent.
                     let first_actor = !args.iter().any(|g| (g.is_actor || g.bare) && g.span.start >= s.start && g.span.end <= args[subj].span.start)
-                        && !text[s.start..args[subj].span.start].to_lowercase().split_whitespace().any(|w| matches!(w, "it" | "they"));
+                        && !ltext[s.start..args[subj].span.start].split_whitespace().any(|w| matches!(w, "it" | "they"));
                     if pronoun_subject_between(text, args[subj].span.end, cspan.start).is_some_and(|p| !(first_actor && matches!(p.as_str(), "it" | "they"))) {
                         note(format_args!("an unresolved pronoun is the subject of the cue's clause: dropped"));
                         continue;
                     }
                     // "denied his Russian counterpart's accusations": the counterpart's state.
                     let obj = {
-                        let ow = text[args[obj].span.start..args[obj].span.end].to_lowercase();
+                        let ow = &ltext[args[obj].span.start..args[obj].span.end];
                         let next = args.get(obj + 1).filter(|n| n.bare && crate::text::gap(text, args[obj].span.end, n.span.start) == " ");
                         match next {
-                            Some(n) if matches!(ow.as_str(), "his" | "her" | "their" | "its") && text[n.span.end..].to_lowercase().starts_with(" counterpart") => obj + 1,
+                            Some(n) if matches!(ow, "his" | "her" | "their" | "its") && ltext[n.span.end..].starts_with(" counterpart") => obj + 1,
                             _ => obj,
                         }
                     };
                     // "X said most of the strikes hit Kyiv": the reported clause has its own,
                     // unnamed subject, so X is not the actor.
                     {
-                        let gap = text[args[subj].span.end..cspan.start].to_lowercase();
+                        let gap = &ltext[args[subj].span.end..cspan.start];
                         let words: Vec<&str> = gap.split_whitespace().map(|w| w.trim_matches(|c: char| !is_alphanumeric(c))).collect();
                         if let Some(k) = words.iter().rposition(|w| SPEECH.contains(w)) {
                             if words[k + 1..].iter().any(|w| matches!(*w, "the" | "a" | "an" | "most" | "some" | "many" | "all" | "its" | "their")) {
@@ -778,7 +783,7 @@ impl Ctx<'_, '_> {
                     // "Britain drafted the resolution, which calls on the army": the cue's subject is
                     // "which", and its antecedent is no actor ("Russia, which invaded Ukraine" is).
                     {
-                        let gap = text[args[subj].span.end..cspan.start].to_lowercase();
+                        let gap = &ltext[args[subj].span.end..cspan.start];
                         let rel = [", which ", ", that "].iter().filter_map(|b| gap.rfind(b).map(|i| (i, i + b.len()))).max();
                         if let Some((i, j)) = rel {
                             if i > 0 && gap[j..].split_whitespace().all(verb_group_word) {
@@ -808,7 +813,7 @@ impl Ctx<'_, '_> {
                     }
                     // A plan's topic is not the target: its owner is ("a peace plan for Ukraine
                     // proposed by Beijing", "China's peace plan").
-                    let gap = crate::text::gap(text, cspan.end, args[obj].span.start).to_lowercase();
+                    let gap = crate::text::gap(ltext, cspan.end, args[obj].span.start);
                     let obj = if gap.split_whitespace().any(|w| PLAN_NOUNS.contains(&w.trim_matches(|c: char| !is_alphanumeric(c)))) {
                         let after = &text[args[obj].span.end..s.end];
                         let owner = ["proposed by ", "put forward by ", "drafted by ", "offered by ", "brokered by ", "floated by "]
@@ -817,7 +822,7 @@ impl Ctx<'_, '_> {
                             .and_then(|at| args.iter().position(|g| g.span.start == at && g.is_actor));
                         let possessor = args.iter().rposition(|g| {
                             g.is_actor && g.span.start >= cspan.end && g.span.end < args[obj].span.start && {
-                                let rest = crate::text::gap(text, g.span.end, args[obj].span.start).to_lowercase();
+                                let rest = crate::text::gap(ltext, g.span.end, args[obj].span.start);
                                 (rest.starts_with("'s ") || rest.starts_with("’s ")) && rest.split_whitespace().any(|w| PLAN_NOUNS.contains(&w))
                             }
                         });
@@ -832,7 +837,7 @@ impl Ctx<'_, '_> {
                         obj
                     };
                     if let Some(tail) = &cue.tail {
-                        let after: String = text[args[obj].span.end..s.end].trim_start().to_lowercase().chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’')).collect();
+                        let after: String = ltext[args[obj].span.end..s.end].trim_start().chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’')).collect();
                         // "denied Washington's accusations", "denied his Russian counterpart's accusations".
                         let possessed = {
                             let raw = &text[args[obj].span.end..s.end];
@@ -865,11 +870,11 @@ impl Ctx<'_, '_> {
                     // "demanded the release of Palestinian prisoners from Israel": the demand is on
                     // the holder, not on the state of the people held.
                     let obj = if matches!(relation.as_str(), "demands" | "appealsTo") {
-                        let gap = crate::text::gap(text, cspan.end, args[obj].span.start).to_lowercase();
+                        let gap = crate::text::gap(ltext, cspan.end, args[obj].span.start);
                         if gap.split_whitespace().any(|w| matches!(w, "release" | "return" | "freeing" | "handover" | "repatriation" | "extradition")) {
                             let holder = args.iter().position(|g| {
                                 g.span.start > args[obj].span.end && g.is_actor && within_clause(text, args[obj].span.end, g.span.start)
-                                    && words_before(text, g.span.start, 1).first().is_some_and(|w| matches!(w.as_str(), "from" | "by"))
+                                    && words_before(ltext, g.span.start, 1).first().is_some_and(|w| matches!(*w, "from" | "by"))
                                     && !text[args[obj].span.end..g.span.start].contains(',')
                             });
                             match holder {
@@ -888,7 +893,7 @@ impl Ctx<'_, '_> {
                     // "Iran condemned Israel, and the United States imposed ...": a conjunct right after
                     // a verb is that verb's object, not a co-subject.
                     let mut subj_group = coordinated(&args, subj, text);
-                    if let Some(p) = subj_group.iter().rposition(|&i| i < subj && words_before(text, args[i].span.start, 1).first().is_some_and(|w| is_verb_word(w))) {
+                    if let Some(p) = subj_group.iter().rposition(|&i| i < subj && words_before(ltext, args[i].span.start, 1).first().is_some_and(|w| is_verb_word(w))) {
                         subj_group.drain(..=p);
                     }
                     // "Like X, Y condemned Z": X did so too.
@@ -911,14 +916,14 @@ impl Ctx<'_, '_> {
                     // consulate", "attack on Russian troops").
                     // "its war in Gaza", "strikes on Kharkiv": the place's state.
                     let war_place = matches!(relation.as_str(), "attacks" | "bombs");
-                    let demonym_next = |g: &Arg| g.bare && crate::text::gap(text, cspan.end, g.span.start).split_whitespace().all(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+                    let demonym_next = |g: &Arg| g.bare && crate::text::gap(ltext, cspan.end, g.span.start).split_whitespace().all(|w| matches!(w, "the" | "a" | "an"));
                     let Some(obj) = args.iter().position(|g| g.span.start >= cspan.end && g.span.start <= cspan.end + 30 && (g.is_actor || (wants_place && g.place.is_some()) || claims_place(a, g, &relation) || demonym_next(g) || (war_place && g.place.is_some() && !g.entities.is_empty())) && within_clause(text, cspan.end, g.span.start)) else {
                         note(format_args!("no target after the nominal cue: dropped"));
                         continue;
                     };
                     // "her dismissal of the envoy as a 'puppet'": a tail must follow the target.
                     if let Some(tail) = &cue.tail {
-                        let after: String = text[args[obj].span.end..s.end].trim_start().to_lowercase().chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’')).collect();
+                        let after: String = ltext[args[obj].span.end..s.end].trim_start().chars().filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’')).collect();
                         if !tail.split('|').any(|t| after.starts_with(t)) {
                             note(format_args!("target not followed by '{tail}': dropped"));
                             continue;
@@ -946,8 +951,8 @@ impl Ctx<'_, '_> {
                     // "condemning Israel for its two-year war in Gaza": "its" is the nearest state or
                     // organisation before it, in the same clause.
                     let poss = poss.or_else(|| {
-                        let before = words_before(text, cspan.start, 4);
-                        let k = before.iter().position(|w| w == "its")?;
+                        let before = words_before(ltext, cspan.start, 4);
+                        let k = before.iter().position(|w| *w == "its")?;
                         if before[..k].iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')) {
                             return None;
                         }
@@ -961,9 +966,9 @@ impl Ctx<'_, '_> {
                     });
                     // "Russia launched a drone attack on Odesa": the subject of a verb of doing.
                     let deed = matches!(relation.as_str(), "attacks" | "bombs") && {
-                        let w = words_before(text, cspan.start, 4);
-                        let k = w.iter().position(|x| DEED_VERBS.contains(&x.as_str()));
-                        k.is_some_and(|k| w[..k].iter().all(|x| DETERMINERS.contains(&x.as_str()) || (x.chars().all(|c| c.is_lowercase() || c == '-') && !x.ends_with("ed") && !matches!(x.as_str(), "and" | "or" | "but" | "to" | "by" | "for" | "in" | "on" | "with"))))
+                        let w = words_before(ltext, cspan.start, 4);
+                        let k = w.iter().position(|x| DEED_VERBS.contains(x));
+                        k.is_some_and(|k| w[..k].iter().all(|x| DETERMINERS.contains(x) || (x.chars().all(|c| c.is_lowercase() || c == '-') && !x.ends_with("ed") && !matches!(*x, "and" | "or" | "but" | "to" | "by" | "for" | "in" | "on" | "with"))))
                     };
                     // "Xi, who is on a state visit to France, ...", "Xi, on a visit to France, ...":
                     // the person the clause is said of.
@@ -1035,11 +1040,11 @@ impl Ctx<'_, '_> {
             // object of a verb of saying is told as news, dated like the verb.
             let expressed = cue.frame == Frame::Noun && {
                 let head = sspan.start.min(cspan.start);
-                let w = words_before(text, head, 2);
-                w.iter().take(2).any(|w| EXPRESSIVE.contains(&w.as_str()))
+                let w = words_before(ltext, head, 2);
+                w.iter().take(2).any(|w| EXPRESSIVE.contains(w))
             };
             // "The EU first imposed sanctions on Russia after ...": told as history, not as today's news.
-            let history = cue.frame == Frame::Verb && sspan.end <= cspan.start && text[sspan.end..cspan.start].to_lowercase().split_whitespace().any(|w| matches!(w, "first" | "initially" | "originally" | "previously" | "once"));
+            let history = cue.frame == Frame::Verb && sspan.end <= cspan.start && ltext[sspan.end..cspan.start].split_whitespace().any(|w| matches!(w, "first" | "initially" | "originally" | "previously" | "once"));
             let date = self.date_for(&dated().0, &dated().1, s, cspan, moda, (cue.frame != Frame::Noun || governed_noun || expressed) && !history);
             let location = place.map(|p| a.entities.get(p).clone()).filter(|l| l.etype.is_place());
             // A bare "claim" is a territorial claim only on a region, told as "claimed by X" or
@@ -1047,7 +1052,7 @@ impl Ctx<'_, '_> {
             if cue.frame == Frame::Verb && cue.text == "claim" {
                 let region = objects.iter().all(|&o| a.entities.get(o).etype == EntityType::Region) && !objects.is_empty();
                 let close = passive || reduced_by.is_some() || {
-                    let gap = crate::text::gap(text, cspan.end, ospan.start).to_lowercase();
+                    let gap = crate::text::gap(ltext, cspan.end, ospan.start);
                     gap.split_whitespace().all(|w| matches!(w, "the" | "most" | "all" | "much" | "of" | "nearly" | "almost" | "virtually" | "entire" | "whole" | "part" | "parts"))
                 };
                 if !region || !close {
@@ -1071,7 +1076,7 @@ impl Ctx<'_, '_> {
                     // "Kenyan police arrived in Haiti", "Russian troops arrived in Belarus": a
                     // deployment, not a visit.
                     if relation == "visits" && {
-                        let st = text[sspan.start..sspan.end].to_lowercase();
+                        let st = &ltext[sspan.start..sspan.end];
                         let last = st.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !is_alphanumeric(c)).to_string();
                         matches!(last.as_str(), "police" | "troops" | "forces" | "soldiers" | "warships" | "ships" | "vessels" | "marines" | "peacekeepers" | "units" | "jets" | "aircraft" | "personnel" | "military" | "army" | "navy")
                     } {
@@ -1206,6 +1211,7 @@ impl Ctx<'_, '_> {
             return;
         }
         let text = self.text;
+        let ltext = self.lower;
         let s = a.sentences[si];
         let state = |g: &Arg| (g.bare || (g.is_actor && g.place.is_none())) && g.entities.len() == 1 && a.entities.get(g.entities[0]).etype == EntityType::Country;
         let mut k = 0;
@@ -1225,10 +1231,10 @@ impl Ctx<'_, '_> {
             }
             let first = args[*group.start()].span;
             let last = args[*group.end()].span;
-            let after = text[last.end..s.end].to_lowercase();
+            let after = &ltext[last.end..s.end];
             let nouns = ["security forces", "special forces", "armed forces", "forces", "troops", "soldiers", "security personnel", "personnel", "warships", "navies", "armies"];
             // The noun after the last demonym, or inside its mention ("Somali troops").
-            let own = text[last.start..last.end].to_lowercase();
+            let own = &ltext[last.start..last.end];
             let inside = nouns.iter().find(|n| own.ends_with(&format!(" {n}")));
             let noun = inside.or_else(|| nouns.iter().find(|n| after.strip_prefix(' ').is_some_and(|r| r.starts_with(*n) && r[n.len()..].chars().next().is_none_or(|c| !is_alphanumeric(c)))));
             // "... while Canadian, Dutch and Norwegian forces are also taking part": the group
@@ -1237,8 +1243,8 @@ impl Ctx<'_, '_> {
             // Also "with forces from Chile and Peru also taking part".
             let noun_len = if inside.is_some() { 0 } else { noun.map_or(0, |n| 1 + n.len()) };
             let from_forces = {
-                let p = words_before(text, first.start, 2);
-                p.first().is_some_and(|w| w == "from") && p.get(1).is_some_and(|w| matches!(w.as_str(), "forces" | "troops" | "soldiers" | "personnel" | "warships" | "units" | "contingents"))
+                let p = words_before(ltext, first.start, 2);
+                p.first().is_some_and(|w| *w == "from") && p.get(1).is_some_and(|w| matches!(*w, "forces" | "troops" | "soldiers" | "personnel" | "warships" | "units" | "contingents"))
             };
             let joining = (noun.is_some() || from_forces) && {
                 let rest = if noun.is_some() { after.get(noun_len..).unwrap_or("").trim_start() } else { after.trim_start() };
@@ -1264,22 +1270,22 @@ impl Ctx<'_, '_> {
             }
             let Some(noun) = noun else { continue };
             let noun_len = if inside.is_some() { 0 } else { 1 + noun.len() };
-            let pre = words_before(text, first.start, 9);
-            let w = |i: usize| pre.get(i).map(String::as_str).unwrap_or("");
+            let pre = words_before(ltext, first.start, 9);
+            let w = |i: usize| pre.get(i).copied().unwrap_or("");
             // A deed done together, in the passive: "the attack was suppressed (late on Friday) by A and B forces".
             let together = [
                 "suppressed", "repelled", "repulsed", "foiled", "thwarted", "secured", "guarded", "protected", "escorted", "liberated", "recaptured", "retaken", "cleared", "rescued", "freed",
                 "supported", "backed", "conducted", "carried", "led",
             ];
             let by_passive = w(0) == "by" && {
-                let clause: Vec<&String> = pre[1..].iter().take_while(|x| !SPEECH.contains(&x.as_str())).collect();
+                let clause: Vec<&&str> = pre[1..].iter().take_while(|x| !SPEECH.contains(x)).collect();
                 let gap = crate::text::gap(text, s.start.max(first.start.saturating_sub(80)), first.start);
-                clause.iter().any(|x| together.contains(&x.as_str())) && !gap.contains([',', ';'])
+                clause.iter().any(|x| together.contains(x)) && !gap.contains([',', ';'])
             };
             let trigger = by_passive
                 || (w(0) == "of" && matches!(w(1), "support" | "help" | "backing"))
                 || matches!(w(0), "joint" | "combined" | "allied");
-            if !trigger || text[s.start..first.start].to_lowercase().contains(" between ") {
+            if !trigger || ltext[s.start..first.start].contains(" between ") {
                 continue;
             }
             let ents: Vec<usize> = group.clone().map(|i| args[i].entities[0]).collect();
@@ -1302,6 +1308,7 @@ impl Ctx<'_, '_> {
             return;
         }
         let text = self.text;
+        let ltext = self.lower;
         let s = a.sentences[si];
         // Every pattern below ends in " him to " or " her to ": most sentences have neither.
         if !lower.contains(" him to ") && !lower.contains(" her to ") {
@@ -1313,12 +1320,12 @@ impl Ctx<'_, '_> {
                 let Some(i) = lower.find(&pat) else { continue };
                 let at = s.start + i;
                 // A journey noun shortly before.
-                let before = words_before(text, at, 8);
-                if !before.iter().any(|w| matches!(w.as_str(), "trip" | "tour" | "visit" | "journey" | "swing" | "trips" | "tour," | "visits")) {
+                let before = words_before(ltext, at, 8);
+                if !before.iter().any(|w| matches!(*w, "trip" | "tour" | "visit" | "journey" | "swing" | "trips" | "tour," | "visits")) {
                     continue;
                 }
-                let moda = if before.iter().take(3).any(|w| matches!(w.as_str(), "will" | "would" | "'ll")) || verb == "take" || verb == "takes" { Modality::Planned } else { Modality::Asserted };
-                if before.iter().take(3).any(|w| matches!(w.as_str(), "not" | "never")) {
+                let moda = if before.iter().take(3).any(|w| matches!(*w, "will" | "would" | "'ll")) || verb == "take" || verb == "takes" { Modality::Planned } else { Modality::Asserted };
+                if before.iter().take(3).any(|w| matches!(*w, "not" | "never")) {
                     continue;
                 }
                 let pron_at = at + 1 + verb.len() + 1;
@@ -1327,7 +1334,7 @@ impl Ctx<'_, '_> {
                 // ("Sanders said Trump had no plans to change his trip, which will take him to");
                 // else, with no person named in the sentence, the pronoun's own antecedent.
                 let person = |g: &&Arg| g.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Person);
-                let named: Vec<&Arg> = args.iter().filter(|g| g.span.end <= at && g.is_actor && person(g) && !matches!(text[g.span.start..g.span.end].to_lowercase().as_str(), "he" | "she" | "his" | "her" | "him")).collect();
+                let named: Vec<&Arg> = args.iter().filter(|g| g.span.end <= at && g.is_actor && person(g) && !matches!(&ltext[g.span.start..g.span.end], "he" | "she" | "his" | "her" | "him")).collect();
                 let traveller = match named.iter().rev().find(|g| !speech_follows(text, g.span.end)) {
                     Some(g) => *g,
                     None if named.is_empty() && person(&pron) => pron,
@@ -1366,6 +1373,7 @@ impl Ctx<'_, '_> {
             return;
         }
         let text = self.text;
+        let ltext = self.lower;
         let s = a.sentences[si];
         // Every verb below starts with "hand": most sentences have none.
         if !lower.contains("hand") {
@@ -1395,7 +1403,7 @@ impl Ctx<'_, '_> {
                 let vstart = s.start + at;
                 let Some(j) = args.iter().rposition(|g| g.is_actor && g.span.end <= vstart && g.span.start >= s.start) else { continue };
                 let gap = text[args[j].span.end..vstart].to_lowercase();
-                if gap.contains([',', ';']) || gap.split_whitespace().count() > 4 || words_before(text, args[j].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()) || matches!(w.as_str(), "of" | "by" | "with")) {
+                if gap.contains([',', ';']) || gap.split_whitespace().count() > 4 || words_before(ltext, args[j].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(w) || matches!(*w, "of" | "by" | "with")) {
                     continue;
                 }
                 let (pol, moda) = self.qualifiers(text, args[j].span.end, vstart);
@@ -1450,6 +1458,7 @@ impl Ctx<'_, '_> {
             return;
         }
         let text = self.text;
+        let ltext = self.lower;
         let s = a.sentences[si];
         // "Kremlin critic Alexei Navalny", "prominent Beijing critic Jimmy Lai": the named person
         // right after "ACTOR critic" criticizes the actor.
@@ -1464,8 +1473,8 @@ impl Ctx<'_, '_> {
             if !p.entities.first().is_some_and(|&e| a.entities.get(e).etype == EntityType::Person) || !g.entities.first().is_some_and(|&e| a.entities.get(e).etype != EntityType::Person) {
                 continue;
             }
-            let prev = words_before(text, g.span.start, 1).pop().unwrap_or_default();
-            if matches!(prev.as_str(), "former" | "ex" | "onetime" | "one-time") {
+            let prev = words_before(ltext, g.span.start, 1).pop().unwrap_or_default();
+            if matches!(prev, "former" | "ex" | "onetime" | "one-time") {
                 continue;
             }
             self.emit_pairs(si, a, &p.entities, "criticizes", &g.entities, Polarity::Positive, Modality::Asserted, &None, g.span.cover(p.span), "criticizes.actor-critic-name", 0.65);
@@ -1495,7 +1504,7 @@ impl Ctx<'_, '_> {
             let Some(j) = args[..k].iter().rposition(|x| x.is_actor && x.span.end <= verb_at) else { continue };
             let gap = text[args[j].span.end..g.span.start].to_lowercase();
             let gw: Vec<&str> = gap.split_whitespace().collect();
-            if gap.contains([',', ';']) || gw.len() > 8 || words_before(text, args[j].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()) || matches!(w.as_str(), "of" | "by" | "with" | "against" | "on")) {
+            if gap.contains([',', ';']) || gw.len() > 8 || words_before(ltext, args[j].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(w) || matches!(*w, "of" | "by" | "with" | "against" | "on")) {
                 continue;
             }
             let (pol, moda) = self.qualifiers(text, args[j].span.end.min(verb_at), verb_at);
@@ -1531,7 +1540,7 @@ impl Ctx<'_, '_> {
             }
             let p = &args[k - 1];
             let gap = crate::text::gap(text, p.span.end, g.span.start);
-            let pron = matches!(text[p.span.start..p.span.end].to_lowercase().as_str(), "his" | "her");
+            let pron = matches!(&ltext[p.span.start..p.span.end], "his" | "her");
             if !p.is_actor || !(matches!(gap, "'s " | "’s ") || (pron && gap == " ")) {
                 continue;
             }
@@ -1585,6 +1594,7 @@ impl Ctx<'_, '_> {
             return;
         }
         let text = self.text;
+        let ltext = self.lower;
         let s = a.sentences[si];
         // Most sentences open with none of the openers' first words: settle that before allocating.
         let first = text[s.start..s.end].split_whitespace().next().unwrap_or("");
@@ -1627,7 +1637,7 @@ impl Ctx<'_, '_> {
             .iter()
             .filter(|g| g.is_actor && g.span.start >= from_at && within_clause(text, from_at, g.span.start))
             .filter(|g| {
-                let prev = words_before(text, g.span.start, 1).pop().unwrap_or_default();
+                let prev = words_before(ltext, g.span.start, 1).pop().unwrap_or_default();
                 let rest = &text[g.span.end..s.end];
                 prev != "of" && !rest.starts_with("'s") && !rest.starts_with("’s")
             })
@@ -1639,8 +1649,8 @@ impl Ctx<'_, '_> {
         let p = a.sentences[si - 1];
         let prev_args = self.args(a, si - 1);
         let Some(target) = prev_args.iter().find(|g| {
-            let before = words_before(text, g.span.start, 1).pop().unwrap_or_default();
-            g.span.start >= p.start && g.is_actor && !LOCATIVE.contains(&before.as_str()) && !matches!(before.as_str(), "of" | "to" | "with" | "by" | "for" | "from" | "against" | "on" | "about")
+            let before = words_before(ltext, g.span.start, 1).pop().unwrap_or_default();
+            g.span.start >= p.start && g.is_actor && !LOCATIVE.contains(&before) && !matches!(before, "of" | "to" | "with" | "by" | "for" | "from" | "against" | "on" | "about")
         }) else {
             return;
         };
@@ -1661,14 +1671,14 @@ impl Ctx<'_, '_> {
     /// follow a governing word, with at most three determiners or adjectives between, and the
     /// subject must be the only actor (with those coordinated to it) before the cue.
     fn governing_subject(&self, args: &[Arg], s: Span, cue: Span, aid: bool, deed: bool, sanction: bool) -> Option<usize> {
-        let text = self.text;
+        let ltext = self.lower;
         let givers = if sanction { SANCTION_GOVERNORS } else { AID_GOVERNORS };
         let aid = aid || sanction;
-        let before = words_before(text, cue.start, 9);
+        let before = words_before(ltext, cue.start, 9);
         let mut governed = false;
         // "X arrived in Cairo for talks with Y", "X flew to Beijing for a meeting with Y": a trip
         // made for the meeting ("called for talks with Y" is not one).
-        let for_at = match before.iter().map(String::as_str).take(2).collect::<Vec<_>>().as_slice() {
+        let for_at = match before.iter().copied().take(2).collect::<Vec<_>>().as_slice() {
             ["for", ..] => Some(1),
             ["a" | "an" | "the", "for"] => Some(2),
             _ => None,
@@ -1676,29 +1686,29 @@ impl Ctx<'_, '_> {
         if let Some(f) = for_at.filter(|_| !aid && !deed) {
             let before = &before[f - 1..];
             let travel = ["arrived", "arrives", "visited", "visits", "visiting", "flew", "flies", "travelled", "traveled", "travels", "headed", "heads", "went", "goes", "came", "comes", "was", "is", "arrive", "travel", "fly", "visit"];
-            if before[1..].iter().any(|w| travel.contains(&w.as_str())) && !before[1..].iter().any(|w| ["call", "push", "press", "appeal", "ask", "hope", "ready", "time", "need", "seek", "sought", "urge", "lobby", "argu", "demand", "plead", "advocat", "prepar", "wait"].iter().any(|p| w.starts_with(p))) {
+            if before[1..].iter().any(|w| travel.contains(w)) && !before[1..].iter().any(|w| ["call", "push", "press", "appeal", "ask", "hope", "ready", "time", "need", "seek", "sought", "urge", "lobby", "argu", "demand", "plead", "advocat", "prepar", "wait"].iter().any(|p| w.starts_with(p))) {
                 return self.governing_subject_after_governed(args, s, cue, false, true);
             }
         }
         for (k, w) in before.iter().enumerate() {
-            if (if deed { DEED_VERBS } else { GOVERNORS }).contains(&w.as_str()) && !aid {
+            if (if deed { DEED_VERBS } else { GOVERNORS }).contains(w) && !aid {
                 governed = true;
                 break;
             }
             // "X pledged $500 million in aid to Y", "X sent fresh military aid to Y".
             if aid {
-                if givers.contains(&w.as_str()) {
+                if givers.contains(w) {
                     governed = true;
                     break;
                 }
-                let amount = w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) || matches!(w.as_str(), "million" | "billion" | "millions" | "billions" | "hundreds" | "tens" | "in" | "of" | "worth" | "more" | "additional" | "further" | "new" | "fresh" | "emergency" | "the" | "a" | "an" | "its" | "their" | "military" | "humanitarian" | "economic" | "financial" | "security" | "dollars" | "euros" | "another")
-                    || (sanction && matches!(w.as_str(), "package" | "round" | "set" | "wave" | "tougher" | "sweeping" | "targeted" | "fresh" | "economic" | "trade" | "sectoral"));
+                let amount = w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) || matches!(*w, "million" | "billion" | "millions" | "billions" | "hundreds" | "tens" | "in" | "of" | "worth" | "more" | "additional" | "further" | "new" | "fresh" | "emergency" | "the" | "a" | "an" | "its" | "their" | "military" | "humanitarian" | "economic" | "financial" | "security" | "dollars" | "euros" | "another")
+                    || (sanction && matches!(*w, "package" | "round" | "set" | "wave" | "tougher" | "sweeping" | "targeted" | "fresh" | "economic" | "trade" | "sectoral"));
                 if k >= 8 || !amount {
                     break;
                 }
                 continue;
             }
-            let adjective = DETERMINERS.contains(&w.as_str()) || (w.chars().all(|c| c.is_lowercase() || c == '-') && !w.ends_with("ed") && !SPEECH.contains(&w.as_str()) && !matches!(w.as_str(), "and" | "or" | "but" | "with" | "to" | "by" | "for" | "in" | "on"));
+            let adjective = DETERMINERS.contains(w) || (w.chars().all(|c| c.is_lowercase() || c == '-') && !w.ends_with("ed") && !SPEECH.contains(w) && !matches!(*w, "and" | "or" | "but" | "with" | "to" | "by" | "for" | "in" | "on"));
             if k >= 3 || !adjective {
                 break;
             }
@@ -1713,6 +1723,7 @@ impl Ctx<'_, '_> {
     /// actor before the cue coordinated with it.
     fn governing_subject_after_governed(&self, args: &[Arg], s: Span, cue: Span, aid: bool, trip: bool) -> Option<usize> {
         let text = self.text;
+        let ltext = self.lower;
         // A possessor belongs to its head ("Japan's Abe").
         let possessor = |i: usize| i + 1 < args.len() && matches!(crate::text::gap(text, args[i].span.end, args[i + 1].span.start), "'s " | "’s ");
         let before: Vec<usize> = (0..args.len()).filter(|&i| args[i].span.end <= cue.start && args[i].span.start >= s.start && !possessor(i)).collect();
@@ -1723,7 +1734,7 @@ impl Ctx<'_, '_> {
         // Every actor before the cue must be coordinated with the subject.
         let group = coordinated(args, first, text);
         // On a trip, the place travelled to may stand between ("visited Cairo for talks with").
-        let destination = |i: usize| trip && words_before(text, args[i].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(&w.as_str()) || matches!(w.as_str(), "visited" | "visits" | "visiting" | "visit"));
+        let destination = |i: usize| trip && words_before(ltext, args[i].span.start, 1).first().is_some_and(|w| LOCATIVE.contains(w) || matches!(*w, "visited" | "visits" | "visiting" | "visit"));
         if before.iter().any(|&i| (args[i].is_actor || args[i].bare) && !group.contains(&i) && !destination(i)) {
             return None;
         }
@@ -1805,6 +1816,7 @@ impl Ctx<'_, '_> {
     /// Structural facts: locatedIn, memberOf, affiliatedWith.
     fn structural(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str, log: &mut Option<&mut Vec<String>>) {
         let text = self.text;
+        let ltext = self.lower;
         let s = a.sentences[si];
         let ms: &[Mention] = &a.mentions[si];
         for (k, m) in ms.iter().enumerate() {
@@ -1982,8 +1994,8 @@ impl Ctx<'_, '_> {
             if let Some(b) = before.strip_suffix("joined ").or_else(|| before.strip_suffix("joined the ")).filter(|_| org_ends && !rest.starts_with("'s") && !rest.starts_with("’s")) {
                 let head = b.trim_end();
                 let subj = args[..k].iter().rposition(|x| {
-                    x.is_actor && x.span.end <= s.start + head.len() && words_before(text, x.span.start, 1).first().is_none_or(|w| !LOCATIVE.contains(&w.as_str()) && !matches!(w.as_str(), "of" | "by" | "with" | "for" | "against")) && {
-                        let gap = text[x.span.end..s.start + head.len()].to_lowercase();
+                    x.is_actor && x.span.end <= s.start + head.len() && words_before(ltext, x.span.start, 1).first().is_none_or(|w| !LOCATIVE.contains(w) && !matches!(*w, "of" | "by" | "with" | "for" | "against")) && {
+                        let gap = &ltext[x.span.end..s.start + head.len()];
                         let gap = gap.trim_start().strip_prefix(", which").or_else(|| gap.trim_start().strip_prefix(", who")).unwrap_or(gap.trim_start());
                         gap.split_whitespace().all(|w| matches!(w, "has" | "have" | "had" | "formally" | "officially" | "finally" | "also" | "recently" | "already"))
                     }
@@ -2340,21 +2352,21 @@ fn verb_group_word(w: &str) -> bool {
 /// and has accused"), it cannot be the cue's subject. The subject is the clause's first actor not
 /// governed by a preposition, with no speech verb or clause break between; `Some((None, _))` when
 /// there is none. Also the byte offset after "and", where the verb group starts.
-fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, rel_clause: Option<Span>, object_of_verb: bool) -> Option<(Option<usize>, usize)> {
+fn shared_subject(text: &str, ltext: &str, args: &[Arg], s: Span, subj: usize, cue: usize, rel_clause: Option<Span>, object_of_verb: bool) -> Option<(Option<usize>, usize)> {
     let gap = &text[args[subj].span.end..cue];
     let g = gap.trim_start().trim_start_matches(',').trim_start();
     // "and" right after the actor; or, when the actor is the object of a preposition ("critics of
     // China's claims in the sea and has accused"), the last "and" of the gap.
     // "X not only condemned A but also imposed sanctions on A".
-    let rest = match g.strip_prefix("and ").or_else(|| g.strip_prefix("but also ")).or_else(|| g.strip_prefix("but ").filter(|_| text[s.start..cue].to_lowercase().contains("not only "))) {
+    let rest = match g.strip_prefix("and ").or_else(|| g.strip_prefix("but also ")).or_else(|| g.strip_prefix("but ").filter(|_| ltext[s.start..cue].contains("not only "))) {
         Some(r) => r,
         None => {
-            let prev = words_before(text, args[subj].span.start, 1).pop().unwrap_or_default();
+            let prev = words_before(ltext, args[subj].span.start, 1).pop().unwrap_or_default();
             // "Beijing summoned the Japanese ambassador and criticized X": the actor is inside
             // the object of a verb, after its determiner.
-            let pre2 = words_before(text, args[subj].span.start, 2);
-            let in_object = pre2.len() == 2 && matches!(pre2[0].as_str(), "the" | "a" | "an") && is_verb_word(&pre2[1]) && !SPEECH.contains(&pre2[1].as_str()) && !verb_group_word(&pre2[1]);
-            if !matches!(prev.as_str(), "of" | "with" | "to" | "against" | "on" | "from" | "for" | "over") && !object_of_verb && !in_object {
+            let pre2 = words_before(ltext, args[subj].span.start, 2);
+            let in_object = pre2.len() == 2 && matches!(pre2[0], "the" | "a" | "an") && is_verb_word(&pre2[1]) && !SPEECH.contains(&pre2[1]) && !verb_group_word(&pre2[1]);
+            if !matches!(prev, "of" | "with" | "to" | "against" | "on" | "from" | "for" | "over") && !object_of_verb && !in_object {
                 return None;
             }
             let i = g.rfind(" and ")?;
@@ -2380,12 +2392,12 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
         if i >= subj || !g.is_actor || g.span.start < s.start || rel_clause.is_some_and(|rc| g.span.start >= rc.start && g.span.end <= rc.end) {
             return false;
         }
-        let prev = words_before(text, g.span.start, 1).pop().unwrap_or_default();
+        let prev = words_before(ltext, g.span.start, 1).pop().unwrap_or_default();
         let after = &text[g.span.end..];
-        if prepositions.contains(&prev.as_str()) || after.starts_with("'s") || after.starts_with("’s") {
+        if prepositions.contains(&prev) || after.starts_with("'s") || after.starts_with("’s") {
             return false;
         }
-        let between = format!(" {} ", text[g.span.end..and_end].to_lowercase());
+        let between = format!(" {} ", &ltext[g.span.end..and_end]);
         let breaks = [";", ", which", ", who", " who ", " which ", " but ", " that ", " while ", " when ", " because ", " if ", "“", "\"", " after ", " before "];
         // A speech verb is a break unless the speaker goes on as a pronoun ("Poland said it backed
         // Ukraine and condemned Russia").
@@ -2408,8 +2420,8 @@ fn shared_subject(text: &str, args: &[Arg], s: Span, subj: usize, cue: usize, re
 
 /// A participle that ends a reduced relative clause: at most two adverbs, then "by"; not after
 /// an auxiliary ("has claimed by ..."). The byte offset after "by ".
-fn reduced_passive(text: &str, s: Span, cue: Span) -> Option<usize> {
-    let prev = words_before(text, cue.start, 1).pop().unwrap_or_default();
+fn reduced_passive(text: &str, ltext: &str, s: Span, cue: Span) -> Option<usize> {
+    let prev = words_before(ltext, cue.start, 1).pop().unwrap_or_default();
     let prev = prev.replace('’', "'");
     if matches!(prev.as_str(), "has" | "have" | "had" | "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "which" | "that") || prev.ends_with("'s") || prev.ends_with("'ve") || prev.ends_with("'d") {
         return None;
@@ -2425,10 +2437,10 @@ fn reduced_passive(text: &str, s: Span, cue: Span) -> Option<usize> {
 }
 
 /// "was struck", "were attacked", "has been invaded", "being bombed" ... followed by "by".
-fn is_passive(text: &str, s: Span, cue: Span) -> bool {
-    let before = words_before(text, cue.start, 2);
-    let aux = before.first().map(String::as_str).unwrap_or("");
-    let aux2 = before.get(1).map(String::as_str).unwrap_or("");
+fn is_passive(text: &str, ltext: &str, s: Span, cue: Span) -> bool {
+    let before = words_before(ltext, cue.start, 2);
+    let aux = before.first().copied().unwrap_or("");
+    let aux2 = before.get(1).copied().unwrap_or("");
     let is_aux = |w: &str| matches!(w, "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got");
     (is_aux(aux) || ((matches!(aux, "reportedly" | "allegedly" | "also" | "repeatedly") || (aux.len() > 4 && aux.ends_with("ly") && aux.chars().all(|c| c.is_ascii_lowercase()))) && is_aux(aux2))) && text[cue.end..s.end].contains(" by ")
 }
@@ -2462,11 +2474,11 @@ fn requested_complement(text: &str, s: Span, cue: usize) -> bool {
 
 /// Whether the cue at `at` names an event warded off: "against any attack", "to deter an
 /// invasion", "to prevent attacks", "warned of possible strikes".
-fn warded_off(text: &str, at: usize) -> bool {
-    let w = words_before(text, at, 2);
+fn warded_off(ltext: &str, at: usize) -> bool {
+    let w = words_before(ltext, at, 2);
     let ward = |x: &str| matches!(x, "against" | "prevent" | "deter" | "avert" | "avoid" | "forestall" | "preempt" | "pre-empt" | "thwart" | "any" | "possible" | "potential");
     let det = |x: &str| matches!(x, "a" | "an" | "any" | "further" | "new" | "future" | "possible" | "potential" | "more");
-    match (w.first().map(String::as_str), w.get(1).map(String::as_str)) {
+    match (w.first().copied(), w.get(1).copied()) {
         (Some(p), _) if ward(p) => true,
         (Some(p), Some(q)) if det(p) && ward(q) => true,
         _ => false,
