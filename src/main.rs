@@ -4,6 +4,8 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// mimalloc, for Rust and (its `override` feature) for C and C++ alike: Oxigraph frees RocksDB's
+/// error messages with this allocator, so the two must be one (see Cargo.toml).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
