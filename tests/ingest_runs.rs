@@ -105,3 +105,55 @@ fn a_small_run_into_a_larger_store_does_not_compact_it() {
     ok(&["ingest", corpus, samples, "--store", &both, "--quiet"]);
     assert!(canonical_dump(&store) == canonical_dump(&both), "the store differs from one built in one run");
 }
+
+/// Runs geokg under `sh` with the file-descriptor limit set first (`ulimit` arguments).
+fn geokg_with_fd_limit(ulimit: &str, args: &[&str]) -> std::process::Output {
+    let mut script = format!("ulimit {ulimit} && exec \"$0\"");
+    for i in 1..=args.len() {
+        script.push_str(&format!(" \"${i}\""));
+    }
+    Command::new("sh").arg("-c").arg(script).arg(bin()).args(args).output().unwrap()
+}
+
+#[test]
+fn a_low_soft_file_limit_is_raised_and_a_low_hard_one_refused() {
+    let (_dir, raised_store) = store();
+    let (_dir2, refused_store) = store();
+    let samples = samples();
+    let samples = samples.to_str().unwrap();
+    // Soft limit only: raised towards what RocksDB needs (the hard limit allows it).
+    let raised = geokg_with_fd_limit("-S -n 100", &["ingest", "--quiet", "--store", &raised_store, samples]);
+    assert!(raised.status.success(), "{}", String::from_utf8_lossy(&raised.stderr));
+    assert!(quad_count(&raised_store) > 0);
+    // Hard limit too: refused at once, with a clear error and no crash.
+    let refused = geokg_with_fd_limit("-n 100", &["ingest", "--quiet", "--store", &refused_store, samples]);
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(1), "{err}");
+    assert!(err.contains("needs at least 256 open files") && err.contains("may open 100"), "{err}");
+}
+
+#[test]
+fn a_second_writer_gets_a_clear_error_not_a_crash() {
+    // RocksDB's error messages are freed by the Rust allocator (oxigraph 0.5.13), so geokg's
+    // allocator must be the one C code allocates with too: before it was, this crashed (SIGSEGV).
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    ok(&["bench", "gen", "--docs", "3000", "--seed", "2", "-o", corpus.to_str().unwrap()]);
+    let store = dir.path().join("store").to_string_lossy().to_string();
+    let mut first = Command::new(bin())
+        .args(["ingest", corpus.to_str().unwrap(), "--store", &store, "--batch", "20", "--quiet"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while !std::path::Path::new(&store).join("LOCK").exists() && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let second = geokg(&["ingest", samples().to_str().unwrap(), "--store", &store, "--quiet"]);
+    let still_running = first.try_wait().unwrap().is_none();
+    first.wait().unwrap();
+    assert!(still_running, "the first ingest ended before the second began; give it more work");
+    assert_eq!(second.code, 1, "{}", second.stderr);
+    assert!(second.stderr.contains("another geokg process holds it"), "{}", second.stderr);
+}
