@@ -253,33 +253,22 @@ impl Literals {
 pub fn lower_in_place(text: &str) -> String {
     let mut bytes = text.as_bytes().to_vec();
     bytes.make_ascii_lowercase();
-    // Then the characters outside ASCII: in news mostly punctuation, which has no case. Runs of
-    // ASCII are skipped 32 bytes at a time.
-    let mut i = 0;
-    while i < text.len() {
-        let end = (i + 32).min(text.len());
-        if text.as_bytes()[i..end].is_ascii() {
-            i = end;
-            continue;
-        }
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            i += 1;
-            continue;
-        };
-        let at = i;
-        i += c.len_utf8();
-        // Quotes, dashes and ellipses (the General Punctuation block) have no case either.
+    if text.is_ascii() {
+        return String::from_utf8(bytes).expect("ASCII");
+    }
+    for (at, c) in text.char_indices() {
+        // Quotes, dashes and ellipses (the General Punctuation block) have no case.
         if c.is_ascii() || matches!(c, '\u{2000}'..='\u{206F}') {
             continue;
         }
         let mut lower = c.to_lowercase();
         if let (Some(l), None) = (lower.next(), lower.next()) {
             if l != c && l.len_utf8() == c.len_utf8() {
-                l.encode_utf8(&mut bytes[at..i]);
+                l.encode_utf8(&mut bytes[at..at + c.len_utf8()]);
             }
         }
     }
-    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
+    String::from_utf8(bytes).expect("whole characters replaced by ones of the same length")
 }
 
 /// The text between two offsets, or "" when they are out of order (overlapping mentions) or

@@ -1096,17 +1096,18 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        // The sentence in ASCII lower case (same byte offsets), for the rules that search it.
-        let lower = stext.to_ascii_lowercase();
-        self.structural(a, si, &args, &lower, log);
+        // The sentence lower-cased (offsets from its start), for the rules that search it.
+        let ltext = self.lower;
+        let lower = &ltext[s.start..s.end];
+        self.structural(a, si, &args, lower, log);
         self.allies(a, si, &args);
-        self.judgements(a, si, &args, &lower);
-        self.reactions(a, si, &args, &lower);
-        self.critics(a, si, &args, &lower);
+        self.judgements(a, si, &args, lower);
+        self.reactions(a, si, &args, lower);
+        self.critics(a, si, &args, lower);
         self.joint_forces(a, si, &args);
-        self.trip_takes(a, si, &args, &lower);
-        self.requested_meetings(a, si, &args, &lower);
-        self.handovers(a, si, &args, &lower);
+        self.trip_takes(a, si, &args, lower);
+        self.requested_meetings(a, si, &args, lower);
+        self.handovers(a, si, &args, lower);
         self.dateline_visit(a, si, &args);
     }
 
@@ -1981,9 +1982,8 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let rest = &text[g.span.end..s.end];
-            // Lower-cased: for ASCII words (most) the shared ASCII-lower-cased sentence says the same.
             let head = &text[s.start..g.span.start];
-            let before: std::borrow::Cow<str> = if head.is_ascii() { lower[..head.len()].into() } else { head.to_lowercase().into() };
+            let before = &lower[..head.len()];
             // "Finland, which joined NATO in 2023", "Sweden formally joined NATO": a state that joined is a member.
             // Not "joined the European Union's talks", "joined the African Union mission".
             let next = rest.split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !is_alphanumeric(c));
