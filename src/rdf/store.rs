@@ -115,7 +115,7 @@ impl GraphStore {
         Ok(Writer {
             gs: self,
             alt_labels,
-            pending: Vec::new(),
+            pending: Vec::with_capacity(GROUP_QUADS + GROUP_QUADS / 4),
             pending_docs: HashSet::new(),
             loading: None,
             loading_docs: HashSet::new(),
@@ -290,11 +290,14 @@ fn remove_unfinished_loads(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Quads of new documents held before they are bulk-loaded together. Each bulk load lands in
-/// RocksDB as new files that every later lookup searches until compaction merges them, so loads
-/// should not be small; but one group is loading while the next is made, so both are in memory.
-/// On 1 GB of generated news: 100,000 quads, 272 s and a peak of 518 MB; 64,000, 274 s and 496
-/// MB; 48,000, 277 s and 465 MB.
+/// Quads of new documents held before they are bulk-loaded together (a group closes after the
+/// document that reaches this size). Each bulk load lands in RocksDB as new files that every
+/// later lookup searches until compaction merges them, so loads should not be small; but one
+/// group is loading while the next is made, so both are in memory, and the loader's working
+/// memory grows with the group. On 100,000 generated articles (2026-11-29, two runs each):
+/// groups closed only at the end of a batch of 256 articles (some 75,000 quads) peaked at
+/// 364-373 MB in 121-125 s; closed after the document that reaches 48,000, 291-301 MB in
+/// 126-132 s; 64,000, 311-334 MB in 129-140 s.
 const GROUP_QUADS: usize = 48_000;
 
 /// Entities remembered as written, at most, before the memory is emptied and they are looked up
@@ -368,15 +371,17 @@ impl Writer<'_> {
             }
         }
         let mut stats = IngestStats::default();
-        let store = &self.gs.store;
-        let mut contains = |q: &Quad| -> Result<bool> { Ok(store.contains(q)?) };
+        let gs = self.gs;
+        let mut contains = |q: &Quad| -> Result<bool> { Ok(gs.store.contains(q)?) };
         for (doc, relations) in batch {
             stats.documents += 1;
             self.pending_docs.insert(doc.id.clone());
             add_document(doc, relations, &mut contains, self.alt_labels, &mut stats, &mut self.pending, &mut self.entities, &mut self.statements)?;
-        }
-        if self.pending.len() >= GROUP_QUADS {
-            self.start_load()?;
+            // Checked after each document, not each batch: a batch of 256 articles makes some
+            // 37,000 quads, so groups closed at batch ends held up to 85,000.
+            if self.pending.len() >= GROUP_QUADS {
+                self.start_load()?;
+            }
         }
         Ok(stats)
     }
@@ -397,7 +402,7 @@ impl Writer<'_> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let quads = std::mem::take(&mut self.pending);
+        let quads = std::mem::replace(&mut self.pending, Vec::with_capacity(GROUP_QUADS + GROUP_QUADS / 4));
         self.loading_docs = std::mem::take(&mut self.pending_docs);
         let store = self.gs.store.clone();
         self.loading = Some(std::thread::spawn(move || -> Result<()> {
@@ -571,8 +576,8 @@ fn remove_document(tx: &mut Transaction<'_>, d: &NamedNode) -> Result<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::model::{statement_iri, STMT};
-    use super::{needs_compaction, open_files_allowed};
+    use super::model::{self, statement_iri, STMT};
+    use super::{needs_compaction, open_files_allowed, Document, GraphStore, GROUP_QUADS};
 
     /// The ids the ingest remembers are the whole id its IRIs carry: every byte, in order.
     #[test]
@@ -590,6 +595,28 @@ mod tests {
         assert_eq!(open_files_allowed(20_000, 1024, 512), 1024);
         assert_eq!(open_files_allowed(1024, 1024, 512), 512);
         assert_eq!(open_files_allowed(256, 1024, 512), 128);
+    }
+
+    /// A batch that makes more quads than a group is loaded in several groups, closed between
+    /// documents: only the quads of the documents after the last full group are still held.
+    #[test]
+    fn a_large_batch_is_loaded_in_groups_closed_between_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        let gs = GraphStore::open(dir.path()).unwrap();
+        let no_labels = |_: &crate::entities::EntityRef| Vec::new();
+        let doc = |i| Document { id: format!("d{i}"), title: Some(format!("Title {i}")), date: Some("2024-05-16".into()), source: None, url: None, text: format!("Article {i}.") };
+        let batch: Vec<(Document, Vec<crate::relations::Relation>)> = (0..25_000).map(|i| (doc(i), Vec::new())).collect();
+        let mut quads = Vec::new();
+        model::document_quads(&batch[0].0, &mut quads);
+        let (per_doc, total) = (quads.len(), quads.len() * batch.len());
+        assert!(GROUP_QUADS % per_doc == 0 && total > 2 * GROUP_QUADS, "groups must close exactly, the batch span several");
+
+        let mut w = gs.writer(&no_labels).unwrap();
+        let stats = w.write(&batch).unwrap();
+        assert_eq!(w.pending.len(), total % GROUP_QUADS);
+        w.flush().unwrap();
+        assert_eq!(stats.documents, batch.len());
+        assert_eq!(gs.store.len().unwrap(), total);
     }
 
     #[test]
