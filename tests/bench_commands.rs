@@ -42,3 +42,24 @@ fn bench_extract_and_scale_print_their_figures() {
     assert!(fastest.parse::<f64>().unwrap() <= slowest.parse::<f64>().unwrap(), "{row}");
     assert!(s.stdout.contains("10x the articles took ") && s.stdout.contains("peak memory"), "{}", s.stdout);
 }
+
+/// The benchmarks' scratch stores go into the temp directory and are removed when the run ends,
+/// also when it fails: a 4 GB ingest that ran out of disk had left 25 GB behind.
+#[test]
+fn bench_scratch_stores_are_removed_after_success_and_failure() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(bin()).args(args).env("TMPDIR", tmp.path()).output().expect("run geokg")
+    };
+    let left = || std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().path()).collect::<Vec<_>>();
+
+    assert!(run(&["bench", "ingest", "--docs", "20"]).status.success());
+    assert!(run(&["bench", "scale", "--sizes", "10", "--rounds", "1"]).status.success());
+    assert_eq!(left(), Vec::<std::path::PathBuf>::new());
+
+    // A store path that is a file: the ingest fails after the scratch directory is made.
+    let not_a_dir = tempfile::NamedTempFile::new().unwrap();
+    let failed = run(&["bench", "ingest", "--docs", "20", "--store", &not_a_dir.path().to_string_lossy()]);
+    assert!(!failed.status.success());
+    assert_eq!(left(), Vec::<std::path::PathBuf>::new(), "{}", String::from_utf8_lossy(&failed.stderr));
+}

@@ -44,7 +44,8 @@ pub fn run(cli: &Cli, a: &BenchArgs) -> Result<ExitCode> {
         }
         BenchCommand::Ingest { docs, mb, seed, store, batch } => {
             let tmp = tempdir()?;
-            let path = store.clone().unwrap_or_else(|| tmp.join("store"));
+            let path = store.clone().unwrap_or_else(|| tmp.path().join("store"));
+            eprintln!("geokg: bench: the store is {}", path.display());
             let limit = mb.map(|m| m * 1_000_000);
             let mut bytes = 0u64;
             let gen = Generator::new(&ex, *seed).take_while(|d| match limit {
@@ -64,7 +65,6 @@ pub fn run(cli: &Cli, a: &BenchArgs) -> Result<ExitCode> {
             println!("  quads          {}", r.quads);
             println!("  quads/s        {:.0}", r.quads as f64 / r.secs);
             println!("  peak memory    {}", bench::peak_rss_mb().map_or("unknown".into(), |m| format!("{m:.0} MB")));
-            let _ = std::fs::remove_dir_all(&tmp);
         }
         BenchCommand::Query { store, runs } => {
             let gs = GraphStore::open_read_only(store)?;
@@ -84,7 +84,7 @@ pub fn run(cli: &Cli, a: &BenchArgs) -> Result<ExitCode> {
                 let mut times = Vec::new();
                 for round in 1..=*rounds {
                     let tmp = tempdir()?;
-                    let path = tmp.join("store");
+                    let path = tmp.path().join("store");
                     let r = ingest_once(&ex, &path, Generator::new(&ex, *seed).take(n), 256)?;
                     times.push(Duration::from_secs_f64(r.secs));
                     if round == *rounds {
@@ -100,7 +100,6 @@ pub fn run(cli: &Cli, a: &BenchArgs) -> Result<ExitCode> {
                         }
                         prev = Some((n, secs));
                     }
-                    let _ = std::fs::remove_dir_all(&tmp);
                 }
             }
             for g in growth {
@@ -129,10 +128,10 @@ fn print_extract(name: &str, f: &bench::ExtractFigures) {
     );
 }
 
-fn tempdir() -> Result<std::path::PathBuf> {
-    let dir = std::env::temp_dir().join(format!("geokg-bench-{}-{}", std::process::id(), Instant::now().elapsed().as_nanos()));
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir)
+/// A scratch directory for a benchmark's store, removed when dropped: after a run, or when it
+/// fails (a full disk) and the error is returned. A 4 GB ingest leaves some 25 GB there.
+fn tempdir() -> Result<tempfile::TempDir> {
+    tempfile::Builder::new().prefix("geokg-bench-").tempdir().context("creating the benchmark's scratch directory")
 }
 
 struct IngestRun {
