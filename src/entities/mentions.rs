@@ -2191,7 +2191,7 @@ impl<'g> State<'g, '_> {
     /// part of a person's name met before.
     fn may_be_place(&self, text: &str, name: &str) -> bool {
         !name.is_empty()
-            && !["said", "says", "told", "announced", "added", "reported", "stated"].iter().any(|v| text.contains(&format!("{name} {v} ")))
+            && !speaks_somewhere(text, name)
             && name.split([' ', '-']).all(|w| {
                 !ORG_WORDS.contains(&w) && !self.ents.is_person_word(w) && TITLES.automaton.find(w).is_none_or(|m| m.start() != 0 || m.end() != w.len())
             })
@@ -2497,6 +2497,23 @@ const EXTRA_POSTS: [&str; 3] = ["representative", "commander", "coordinator"];
 /// Every occurrence of each POST_WORDS word in a sentence, as (word index, byte offset), by
 /// word, then offset: one automaton pass instead of a search per word. (No word can overlap
 /// itself, so these are exactly the occurrences `str::find` and `match_indices` give.)
+/// Whether `name` is somewhere in `text` the subject of a verb of speech ("Kharkiv said ..."
+/// names no place). One search for the name, each occurrence checked for a following verb.
+fn speaks_somewhere(text: &str, name: &str) -> bool {
+    const SPEAKS: [&str; 7] = ["said", "says", "told", "announced", "added", "reported", "stated"];
+    let mut from = 0;
+    while let Some(i) = text[from..].find(name) {
+        let at = from + i;
+        let after = text[at + name.len()..].strip_prefix(' ');
+        if after.is_some_and(|r| SPEAKS.iter().any(|v| r.strip_prefix(v).is_some_and(|t| t.starts_with(' ')))) {
+            return true;
+        }
+        // The next occurrence may overlap this one.
+        from = at + name.chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
 fn post_words(stext: &str) -> Vec<(usize, usize)> {
     // Most sentences have none: one SIMD multi-substring search says so faster than the
     // overlapping search, which goes byte by byte, or a `str::contains` per word.
@@ -3362,6 +3379,22 @@ mod tests {
                     assert_eq!(found, direct(&text[sp.start..sp.end]), "{sp:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_name_speaks_when_a_verb_of_speech_follows_it() {
+        for (text, name, expected) in [
+            ("Earlier, Kharkiv said on Monday it would stay.", "Kharkiv", true),
+            ("Officials in Kharkiv said nothing.", "Kharkiv", true),
+            ("Kharkiv, he said, was shelled.", "Kharkiv", false),
+            ("Kharkiv saidtwice", "Kharkiv", false),
+            ("Kharkiv was shelled. Kharkiv reported damage.", "Kharkiv", true),
+            // An occurrence that overlaps the one before.
+            ("Bora Bora Bora said so.", "Bora Bora", true),
+            ("No name here said anything.", "Kharkiv", false),
+        ] {
+            assert_eq!(speaks_somewhere(text, name), expected, "{text:?} / {name:?}");
         }
     }
 
