@@ -250,7 +250,7 @@ impl Literals {
 /// of the result: ASCII letters are lower-cased, and so is any other character whose lower case
 /// has the same length in UTF-8 ("É" -> "é"); the few that do not ("İ", the Kelvin sign) stay
 /// as they are. Rules compare spans of it with their lower-case words without copying them.
-pub fn lower_in_place(text: &str) -> String {
+pub fn lower_keeping_offsets(text: &str) -> String {
     let mut bytes = text.as_bytes().to_vec();
     bytes.make_ascii_lowercase();
     if text.is_ascii() {
@@ -293,7 +293,7 @@ mod tests {
     #[test]
     fn lower_case_keeps_every_offset() {
         for text in ["The U.S. Said", "ÉLYSÉE Palace", "İstanbul and the KELVIN sign \u{212A}", "Ωmega ΣΑΣ — “Quoted”"] {
-            let lower = lower_in_place(text);
+            let lower = lower_keeping_offsets(text);
             assert_eq!(lower.len(), text.len(), "{text}");
             for (i, c) in text.char_indices() {
                 let l = lower[i..].chars().next().unwrap();
@@ -305,8 +305,8 @@ mod tests {
                 }
             }
         }
-        assert_eq!(lower_in_place("ÉLYSÉE Palace"), "élysée palace");
-        assert_eq!(lower_in_place("İstanbul"), "İstanbul");
+        assert_eq!(lower_keeping_offsets("ÉLYSÉE Palace"), "élysée palace");
+        assert_eq!(lower_keeping_offsets("İstanbul"), "İstanbul");
     }
 
     #[test]

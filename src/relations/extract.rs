@@ -108,7 +108,7 @@ const HYPOTHETICAL: &[&str] = &["could", "might", "may", "would", "threatened to
 
 pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<String>>) -> Vec<Relation> {
     let text = doc.text.as_str();
-    let lower = crate::text::lower_in_place(text);
+    let lower = crate::text::lower_keeping_offsets(text);
     let doc_date = doc.date.as_deref();
     let mut a = mentions::analyze(&ex.gazetteer, doc);
     let anchor = doc_date.and_then(PartialDate::parse);
@@ -140,7 +140,7 @@ pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<
 struct Ctx<'a, 'o> {
     ex: &'a Extractor,
     text: &'a str,
-    /// The text lower-cased, every byte offset kept ([`crate::text::lower_in_place`]).
+    /// The text lower-cased, every byte offset kept ([`crate::text::lower_keeping_offsets`]).
     lower: &'a str,
     doc: &'a Document,
     anchor: Option<PartialDate>,
@@ -1077,8 +1077,8 @@ impl Ctx<'_, '_> {
                     // deployment, not a visit.
                     if relation == "visits" && {
                         let st = &ltext[sspan.start..sspan.end];
-                        let last = st.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !is_alphanumeric(c)).to_string();
-                        matches!(last.as_str(), "police" | "troops" | "forces" | "soldiers" | "warships" | "ships" | "vessels" | "marines" | "peacekeepers" | "units" | "jets" | "aircraft" | "personnel" | "military" | "army" | "navy")
+                        let last = st.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !is_alphanumeric(c));
+                        matches!(last, "police" | "troops" | "forces" | "soldiers" | "warships" | "ships" | "vessels" | "marines" | "peacekeepers" | "units" | "jets" | "aircraft" | "personnel" | "military" | "army" | "navy")
                     } {
                         note(format_args!("forces arriving: a deployment, not a visit; dropped"));
                         continue;
@@ -1096,18 +1096,15 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        // The sentence lower-cased (offsets from its start), for the rules that search it.
-        let ltext = self.lower;
-        let lower = &ltext[s.start..s.end];
-        self.structural(a, si, &args, lower, log);
+        self.structural(a, si, &args, log);
         self.allies(a, si, &args);
-        self.judgements(a, si, &args, lower);
-        self.reactions(a, si, &args, lower);
-        self.critics(a, si, &args, lower);
+        self.judgements(a, si, &args);
+        self.reactions(a, si, &args);
+        self.critics(a, si, &args);
         self.joint_forces(a, si, &args);
-        self.trip_takes(a, si, &args, lower);
-        self.requested_meetings(a, si, &args, lower);
-        self.handovers(a, si, &args, lower);
+        self.trip_takes(a, si, &args);
+        self.requested_meetings(a, si, &args);
+        self.handovers(a, si, &args);
         self.dateline_visit(a, si, &args);
     }
 
@@ -1303,7 +1300,7 @@ impl Ctx<'_, '_> {
 
     /// "her Gulf tour, which will also take her to Doha, Riyadh and Muscat": the traveller
     /// visits each place; planned with "will", asserted with "took".
-    fn trip_takes(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
+    fn trip_takes(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
@@ -1311,6 +1308,7 @@ impl Ctx<'_, '_> {
         let text = self.text;
         let ltext = self.lower;
         let s = a.sentences[si];
+        let lower = &self.lower[s.start..s.end];
         // Every pattern below ends in " him to " or " her to ": most sentences have neither.
         if !lower.contains(" him to ") && !lower.contains(" her to ") {
             return;
@@ -1368,7 +1366,7 @@ impl Ctx<'_, '_> {
 
     /// "Belarus handed over a German citizen to Germany", "Iran handed two French nationals over to
     /// France": handing people over to a state releases them to it.
-    fn handovers(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
+    fn handovers(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
@@ -1376,6 +1374,7 @@ impl Ctx<'_, '_> {
         let text = self.text;
         let ltext = self.lower;
         let s = a.sentences[si];
+        let lower = &self.lower[s.start..s.end];
         // Every verb below starts with "hand": most sentences have none.
         if !lower.contains("hand") {
             return;
@@ -1417,13 +1416,14 @@ impl Ctx<'_, '_> {
 
     /// "a UN Security Council emergency meeting on the strike, held at the request of Russia":
     /// the requester appeals to the body that meets.
-    fn requested_meetings(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
+    fn requested_meetings(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
         }
         let text = self.text;
         let s = a.sentences[si];
+        let lower = &self.lower[s.start..s.end];
         // Both patterns below hold "request": most sentences have none.
         if !lower.contains("request") {
             return;
@@ -1453,7 +1453,7 @@ impl Ctx<'_, '_> {
 
     /// A standing critic: "X is one of the most vocal critics of Y", "X, a fierce critic of Y
     /// and Z": X criticizes Y. The critic is the subject of a copula, or the head of an apposition.
-    fn critics(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
+    fn critics(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
@@ -1461,6 +1461,7 @@ impl Ctx<'_, '_> {
         let text = self.text;
         let ltext = self.lower;
         let s = a.sentences[si];
+        let lower = &self.lower[s.start..s.end];
         // "Kremlin critic Alexei Navalny", "prominent Beijing critic Jimmy Lai": the named person
         // right after "ACTOR critic" criticizes the actor.
         for (k, g) in args.iter().enumerate() {
@@ -1590,13 +1591,14 @@ impl Ctx<'_, '_> {
     /// A reaction that refers back to the previous sentence: "That drew rebukes from X and Y",
     /// "The remarks prompted criticism from X". The reactor comes after "from"; the target is
     /// the subject of the previous sentence, whose words or deed "that" stands for.
-    fn reactions(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
+    fn reactions(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
         if si == 0 {
             return;
         }
         let text = self.text;
         let ltext = self.lower;
         let s = a.sentences[si];
+        let lower = &self.lower[s.start..s.end];
         // Most sentences open with none of the openers' first words: settle that before allocating.
         let first = text[s.start..s.end].split_whitespace().next().unwrap_or("");
         if !["that", "this", "the", "his", "her", "those"].iter().any(|w| first.eq_ignore_ascii_case(w)) {
@@ -1815,10 +1817,11 @@ impl Ctx<'_, '_> {
     }
 
     /// Structural facts: locatedIn, memberOf, affiliatedWith.
-    fn structural(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str, log: &mut Option<&mut Vec<String>>) {
+    fn structural(&mut self, a: &mut Analysis, si: usize, args: &[Arg], log: &mut Option<&mut Vec<String>>) {
         let text = self.text;
         let ltext = self.lower;
         let s = a.sentences[si];
+        let lower = &self.lower[s.start..s.end];
         let ms: &[Mention] = &a.mentions[si];
         for (k, m) in ms.iter().enumerate() {
             let Some(&e) = m.entities.first() else { continue };
@@ -2092,13 +2095,14 @@ impl Ctx<'_, '_> {
     /// Reported judgement: "X said Y's move was 'unacceptable'", "X called Y's remarks
     /// irresponsible": X criticizes Y when a speech verb introduces a clause that names Y and
     /// judges it with a word of censure.
-    fn judgements(&mut self, a: &mut Analysis, si: usize, args: &[Arg], lower: &str) {
+    fn judgements(&mut self, a: &mut Analysis, si: usize, args: &[Arg]) {
         // Every record of this rule joins two arguments of the sentence.
         if args.len() < 2 {
             return;
         }
         let text = self.text;
         let s = a.sentences[si];
+        let lower = &self.lower[s.start..s.end];
         let censure = [
             "unacceptable", "irresponsible", "provocative", "provocation", "reckless", "illegal", "unlawful", "outrageous", "destabilizing", "destabilising",
             "a violation of", "a flagrant violation", "a blatant violation", "an act of aggression", "a grave escalation", "dangerous escalation", "shameful", "deplorable", "a threat to",
