@@ -353,15 +353,22 @@ impl Gazetteer {
         let bytes = text.as_bytes();
         let mut pos = 0;
         let mut p = 0;
+        // Past a position where no name starts: the next byte, or past the rest of an ASCII word
+        // (no name starts after a letter or digit). Most of a text is skipped word by word.
+        let skip = |p: usize| match bytes[p..].iter().position(|b| !b.is_ascii_alphanumeric()) {
+            Some(0) => p + 1,
+            Some(k) => p + k,
+            None => bytes.len(),
+        };
         while p < bytes.len() {
             // A name's first byte starts a character, so `p` is a character boundary past here.
             if !self.first_pairs[pair_index(bytes[p], bytes.get(p + 1).copied())] || text[..p].chars().next_back().is_some_and(is_alphanumeric) {
-                p += 1;
+                p = skip(p);
                 continue;
             }
             let input = aho_corasick::Input::new(text).span(p..text.len()).anchored(aho_corasick::Anchored::Yes);
             let Some(m) = self.automaton.find(input) else {
-                p += 1;
+                p = skip(p);
                 continue;
             };
             let (s, e) = (m.start(), m.end());
