@@ -2202,12 +2202,12 @@ impl<'g> State<'g, '_> {
     /// landform ("Cam Ranh Bay in Vietnam") without the preposition.
     fn located_names(&mut self, text: &str, s: Span, si: usize, tokens: &[Token], out: &mut Vec<Mention>) {
         for i in 0..tokens.len() {
-            let prev = i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|p| p.is_word);
-            if prev.is_some_and(|p| is_capitalized(token_text(text, p))) {
+            // Only a capitalised word can start a name, and not after another.
+            if !tokens[i].is_word || !is_capitalized(token_text(text, &tokens[i])) {
                 continue;
             }
-            // Only a capitalised word can start a name.
-            if !tokens[i].is_word || !is_capitalized(token_text(text, &tokens[i])) {
+            let prev = i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|p| p.is_word);
+            if prev.is_some_and(|p| is_capitalized(token_text(text, p))) {
                 continue;
             }
             let prep = prev.filter(|p| crate::text::gap(text, p.span.end, tokens[i].span.start) == " ").map(|p| token_text(text, p).to_ascii_lowercase()).unwrap_or_default();
@@ -2827,6 +2827,12 @@ fn title_analogies(gaz: &Gazetteer, text: &str, date: Option<&str>, found: &[AcM
 /// The country of a dateline line: upper-case place words, an optional ", Country", an optional
 /// agency in brackets, then a dash.
 fn dateline_country(gaz: &Gazetteer, line: &str) -> Option<usize> {
+    // The place opens the line in capitals: a line that opens with a word in lower or title
+    // case ("The", "He") has none, and most lines are given up here.
+    let mut opening = line.chars();
+    if opening.next().is_some_and(char::is_lowercase) || opening.next().is_some_and(char::is_lowercase) {
+        return None;
+    }
     let dash = line.char_indices().take(90).find(|&(_, c)| c == '—' || c == '–').map(|(i, _)| i).or_else(|| line.get(..line.len().min(90)).and_then(|h| h.find(" - ")))?;
     let head = line[..dash].trim_end();
     let place_end = head.find([',', '(']).unwrap_or(head.len());
