@@ -2364,12 +2364,12 @@ impl<'g> State<'g, '_> {
     /// as many as the number says.
     fn all_of_people(&self, text: &str, tokens: &[Token], i: usize, out: &[Mention]) -> Option<Mention> {
         let word = |k: usize| tokens.get(k).map(|t| &text[t.span.start..t.span.end]);
-        let n = ["three", "four", "five", "six"].iter().position(|w| word(i).is_some_and(|x| x.eq_ignore_ascii_case(w)))? + 3;
         // Only "all N" before a verb, of people named in this sentence: "the three leaders" may
-        // be others than the last three people named.
+        // be others than the last three people named. "all" is the rarest word, so it goes first.
         if !word(i - 1)?.eq_ignore_ascii_case("all") || !matches!(word(i + 1)?, "were" | "are" | "had" | "have") {
             return None;
         }
+        let n = ["three", "four", "five", "six"].iter().position(|w| word(i).is_some_and(|x| x.eq_ignore_ascii_case(w)))? + 3;
         let start = tokens[i - 1].span.start;
         let mut people: Vec<usize> = Vec::new();
         let in_sentence = out.iter().rev().filter(|m| m.span.end <= start && !m.modifier).flat_map(|m| m.entities.iter().copied());
