@@ -850,6 +850,38 @@ mod tests {
         }
     }
 
+    /// The names `search` finds are those of the plain search it speeds up: the automaton
+    /// tried at every character not after a letter or digit, a name taken where it ends a word,
+    /// the search going on after it (or one character on).
+    #[test]
+    fn the_name_search_skips_no_name() {
+        let g = Gazetteer::load(&[]).unwrap();
+        let plain = |text: &str| {
+            let mut out = Vec::new();
+            let mut p = 0;
+            while p < text.len() {
+                let start = text.is_char_boundary(p) && !text[..p].chars().next_back().is_some_and(is_alphanumeric);
+                let input = aho_corasick::Input::new(text).span(p..text.len()).anchored(aho_corasick::Anchored::Yes);
+                match g.automaton.find(input).filter(|_| start) {
+                    Some(m) if is_word(text, m.start(), m.end()) => {
+                        out.push((m.start(), m.end(), g.hits[m.pattern().as_usize()].as_slice()));
+                        p = m.end();
+                    }
+                    _ => p += 1,
+                }
+            }
+            out
+        };
+        let mut texts: Vec<String> = std::fs::read_dir("data/samples")
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.push("“Russia” and ‘China’. naïveRussia, Ü-Iran, 10Russia, Russia's—China—Iran’s x-Ukraine.Russia Moscow".to_string());
+        for text in &texts {
+            assert_eq!(g.find_names(text), plain(text), "{text:?}");
+        }
+    }
+
     #[test]
     fn slugs() {
         assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");

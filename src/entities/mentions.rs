@@ -3405,6 +3405,26 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_names_its_state() {
+        let gaz = Gazetteer::load(&[]).unwrap();
+        for (line, expected) in [
+            ("TOKYO (Reuters) - Officials said on Monday ...", Some("japan")),
+            ("KYIV, Ukraine (AP) — Russia fired ...", Some("ukraine")),
+            ("DUBLIN — She has slammed ...", Some("ireland")),
+            ("NEW YORK — The talks ...", Some("united-states")),
+            // Not in capitals: a sentence, not a dateline.
+            ("Tokyo (Reuters) - Officials said ...", None),
+            ("The talks — held in Tokyo — ended.", None),
+            ("tOKYO — Officials said ...", None),
+            ("He said — on Monday — that ...", None),
+            ("— TOKYO", None),
+        ] {
+            let got = dateline_country(&gaz, line).map(|c| gaz.get(c).id.as_str());
+            assert_eq!(got, expected, "{line:?}");
+        }
+    }
+
+    #[test]
     fn heads_share_their_prefix() {
         assert!(HEADS.iter().all(|(verb, _)| verb.starts_with(HEADS_PREFIX)));
     }
