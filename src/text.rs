@@ -256,17 +256,22 @@ pub fn lower_keeping_offsets(text: &str) -> String {
     if text.is_ascii() {
         return String::from_utf8(bytes).expect("ASCII");
     }
-    for (at, c) in text.char_indices() {
+    // Only the characters outside ASCII are decoded; the search for the next one skips the rest.
+    let mut at = 0;
+    while let Some(k) = text.as_bytes()[at..].iter().position(|b| !b.is_ascii()) {
+        at += k;
+        let c = text[at..].chars().next().expect("a byte outside ASCII at a character boundary starts a character");
+        let len = c.len_utf8();
         // Quotes, dashes and ellipses (the General Punctuation block) have no case.
-        if c.is_ascii() || matches!(c, '\u{2000}'..='\u{206F}') {
-            continue;
-        }
-        let mut lower = c.to_lowercase();
-        if let (Some(l), None) = (lower.next(), lower.next()) {
-            if l != c && l.len_utf8() == c.len_utf8() {
-                l.encode_utf8(&mut bytes[at..at + c.len_utf8()]);
+        if !matches!(c, '\u{2000}'..='\u{206F}') {
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next()) {
+                if l != c && l.len_utf8() == len {
+                    l.encode_utf8(&mut bytes[at..at + len]);
+                }
             }
         }
+        at += len;
     }
     String::from_utf8(bytes).expect("whole characters replaced by ones of the same length")
 }
