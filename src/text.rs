@@ -285,15 +285,42 @@ pub fn gap(text: &str, from: usize, to: usize) -> &str {
     text.get(from..to).unwrap_or("")
 }
 
-/// Converts a byte offset into `text` to a character (Unicode scalar) offset, as Python's
-/// `str` indexes it. Records report character offsets so that notebook users can slice.
-pub fn char_offset(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
+/// Character (Unicode scalar) offsets of byte offsets into one text, as Python's `str`
+/// indexes it, so that notebook users can slice. Each is counted from the offset asked for
+/// before, back or on: a document's records come mostly in text order, so the counts stay short
+/// however long the document (counting from its start each time was quadratic).
+#[derive(Debug, Default)]
+pub struct CharOffsets {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharOffsets {
+    /// The character offset of byte `byte` (a character boundary) of `text`, the same text at
+    /// every call.
+    pub fn of(&mut self, text: &str, byte: usize) -> usize {
+        self.chars = if byte >= self.byte { self.chars + text[self.byte..byte].chars().count() } else { self.chars - text[byte..self.byte].chars().count() };
+        self.byte = byte;
+        self.chars
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn character_offsets_count_back_and_on() {
+        let text = "Zelenskyy’s aide — “no” — met Erdoğan in Ankara.";
+        let mut offsets = CharOffsets::default();
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        // On, back, to the start, to the end, and the same offset twice.
+        let order = [3, 14, 14, 5, 0, bounds.len() - 1, 20, 19, 40, 2];
+        for k in order {
+            let b = bounds[k];
+            assert_eq!(offsets.of(text, b), text[..b].chars().count(), "byte {b}");
+        }
+    }
 
     #[test]
     fn lower_case_keeps_every_offset() {

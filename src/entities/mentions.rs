@@ -379,8 +379,29 @@ pub struct Analysis<'g> {
     pub entities: DocEntities<'g>,
     pub sentences: Vec<Span>,
     pub mentions: Vec<Vec<Mention>>,
+    /// In sentence order.
     pub titles: Vec<TitleFact>,
+    /// In sentence order.
     pub places: Vec<PlaceFact>,
+}
+
+impl Analysis<'_> {
+    /// The title facts of sentence `si`, found by bisection, not by a scan of the document's.
+    pub fn titles_of(&self, si: usize) -> &[TitleFact] {
+        in_sentence(&self.titles, si, |t| t.sentence)
+    }
+
+    /// The place facts of sentence `si`.
+    pub fn places_of(&self, si: usize) -> &[PlaceFact] {
+        in_sentence(&self.places, si, |p| p.sentence)
+    }
+}
+
+/// The run of `facts` (in sentence order) whose sentence is `si`.
+fn in_sentence<T>(facts: &[T], si: usize, sentence: impl Fn(&T) -> usize) -> &[T] {
+    let from = facts.partition_point(|f| sentence(f) < si);
+    let to = from + facts[from..].partition_point(|f| sentence(f) == si);
+    &facts[from..to]
 }
 
 /// Finds and resolves the mentions of a whole document.
@@ -476,6 +497,11 @@ fn strip_possessive(text: &str, span: Span) -> Span {
 }
 
 impl<'g> State<'g, '_> {
+    /// The title facts found so far in sentence `si` (the last ones, as facts come in order).
+    fn titles_of(&self, si: usize) -> &[TitleFact] {
+        in_sentence(&self.titles, si, |t| t.sentence)
+    }
+
     /// The mentions of sentence `s`, whose dictionary names (`Gazetteer::find_names` of its
     /// text) are `names` and whose title automaton matches are `titles`.
     fn sentence(&mut self, text: &str, s: Span, si: usize, names: &[(usize, usize, &'g [super::gazetteer::NameHit])], titles: &[AcMatch]) -> Vec<Mention> {
@@ -1042,7 +1068,7 @@ impl<'g> State<'g, '_> {
             let subject = self.named_to(text, s, tspan, out);
             if let Some(&person) = subject.first() {
                 // "X, who doubles as deputy premier": the state of the person's other title here.
-                let other = self.titles.iter().rev().find(|t| t.sentence == si && t.person == person && self.ents.get(t.of).etype == EntityType::Country).map(|t| t.of);
+                let other = self.titles_of(si).iter().rev().find(|t| t.person == person && self.ents.get(t.of).etype == EntityType::Country).map(|t| t.of);
                 let body = self.title_body(&role);
                 // "were opposition lawmakers in the Irish parliament": a state office's state after "in".
                 let of = body.or(possessor).or_else(|| self.of_after(text, tspan.end, out)).or(other);
@@ -1074,9 +1100,9 @@ impl<'g> State<'g, '_> {
                 // "X, executive vice president of Y and a former U.S. ambassador": a second title
                 // in the same apposition.
                 let end = before.len();
-                let same = self.titles.iter().rev().find(|t| {
+                let same = self.titles_of(si).iter().rev().find(|t| {
                     let g = crate::text::gap(text, t.span.end, end);
-                    t.sentence == si && t.span.end <= end && g.split_whitespace().count() <= 6 && !g.contains([',', ';', '.', '"', '“', '”'])
+                    t.span.end <= end && g.split_whitespace().count() <= 6 && !g.contains([',', ';', '.', '"', '“', '”'])
                 });
                 let Some(t) = same else { continue };
                 (t.person, t.span.start)
@@ -1110,8 +1136,12 @@ impl<'g> State<'g, '_> {
             self.won_office(text, s, si, out);
         }
         // A title and a rank before one name ("Commandant Rear Admiral X of Chile") are one fact.
+        // Facts come in sentence order, so this sentence's are the last ones: only they are
+        // looked at, however long the document.
         let mut seen = std::collections::HashSet::new();
-        self.titles.retain(|t| t.sentence != si || seen.insert((t.person, t.of, t.span.end)));
+        let mut this_sentence = self.titles.split_off(self.titles.partition_point(|t| t.sentence < si));
+        this_sentence.retain(|t| seen.insert((t.person, t.of, t.span.end)));
+        self.titles.append(&mut this_sentence);
         // "France's Emmanuel Macron": a state's possessive before one of its office holders.
         let people: Vec<(usize, Span)> = out
             .iter()
@@ -1119,7 +1149,7 @@ impl<'g> State<'g, '_> {
             .map(|m| (m.entities[0], m.span))
             .collect();
         for (person, pspan) in people {
-            if self.titles.iter().any(|t| t.sentence == si && t.person == person) {
+            if self.titles_of(si).iter().any(|t| t.person == person) {
                 continue;
             }
             let Some(c) = self.possessor_before(text, pspan.start, out) else { continue };
@@ -1364,7 +1394,7 @@ impl<'g> State<'g, '_> {
             };
             // Another office of the same state is another fact ("former security chief X, who was
             // ousted as vice-president").
-            if !self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of && same_role(&t.role, role)) {
+            if !self.titles_of(si).iter().any(|t| t.person == person && t.of == of && same_role(&t.role, role)) {
                 self.titles.push(TitleFact { person, role: role.clone(), of, span: Span::new(pstart, tspan.end), sentence: si, confidence });
             }
         }
@@ -1469,7 +1499,7 @@ impl<'g> State<'g, '_> {
     /// the text implies it), unless the sentence already gives the person an office of that owner.
     fn push_dictionary_office(&mut self, person: usize, office: &super::gazetteer::Office, span: Span, si: usize) {
         let of = self.ents.known(office.of);
-        if !self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
+        if !self.titles_of(si).iter().any(|t| t.person == person && t.of == of) {
             self.titles.push(TitleFact { person, role: office.role.clone(), of, span, sentence: si, confidence: 0.6 });
         }
     }
@@ -1702,7 +1732,7 @@ impl<'g> State<'g, '_> {
                 },
             };
             let Some(of) = of else { continue };
-            if self.titles.iter().any(|t| t.sentence == si && t.person == person && t.of == of) {
+            if self.titles_of(si).iter().any(|t| t.person == person && t.of == of) {
                 continue;
             }
             // "head of the regional administration": the body stays in the role.
@@ -3422,6 +3452,15 @@ mod tests {
             let got = dateline_country(&gaz, line).map(|c| gaz.get(c).id.as_str());
             assert_eq!(got, expected, "{line:?}");
         }
+    }
+
+    #[test]
+    fn the_facts_of_a_sentence_are_its_run() {
+        let facts = [0, 0, 2, 3, 3, 3, 7];
+        for (si, expected) in [(0, &[0, 0][..]), (1, &[]), (2, &[2]), (3, &[3, 3, 3]), (5, &[]), (7, &[7]), (9, &[])] {
+            assert_eq!(in_sentence(&facts, si, |&f| f), expected, "sentence {si}");
+        }
+        assert!(in_sentence(&[] as &[usize], 0, |&f| f).is_empty());
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::dates::{self, PartialDate};
 use crate::entities::mentions::{self, Analysis, Mention, MentionKind};
 use crate::entities::{EntityRef, EntityType};
 use crate::input::Document;
-use crate::text::{self, is_alphanumeric, speech_follows, Literals, Span, SPEECH};
+use crate::text::{is_alphanumeric, CharOffsets, speech_follows, Literals, Span, SPEECH};
 use crate::vocab::Kind;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
@@ -113,7 +113,7 @@ pub(crate) fn document(ex: &Extractor, doc: &Document, mut log: Option<&mut Vec<
     let mut a = mentions::analyze(&ex.gazetteer, doc);
     let anchor = doc_date.and_then(PartialDate::parse);
     let mut out = Vec::new();
-    let mut ctx = Ctx { ex, text, lower: &lower, doc, anchor, out: &mut out, char_mark: (0, 0) };
+    let mut ctx = Ctx { ex, text, lower: &lower, doc, anchor, out: &mut out, chars: CharOffsets::default() };
     for si in 0..a.sentences.len() {
         let s = a.sentences[si];
         if let Some(log) = log.as_deref_mut() {
@@ -145,8 +145,8 @@ struct Ctx<'a, 'o> {
     doc: &'a Document,
     anchor: Option<PartialDate>,
     out: &'o mut Vec<Relation>,
-    /// A byte offset into the text and its character offset, where `char_offset` counts on from.
-    char_mark: (usize, usize),
+    /// Character offsets of the records' spans.
+    chars: CharOffsets,
 }
 
 /// The `n` words before `at`, nearest first, trimmed of punctuation, from the lower-cased text.
@@ -198,7 +198,7 @@ impl Ctx<'_, '_> {
                 }
                 EntityType::Person => {
                     // A title before the name belongs to the mention ("Putin and Chinese President Xi").
-                    let mut start = a.titles.iter().find(|t| t.sentence == si && t.person == e && t.span.end == m.span.end).map_or(m.span.start, |t| t.span.start);
+                    let mut start = a.titles_of(si).iter().find(|t| t.person == e && t.span.end == m.span.end).map_or(m.span.start, |t| t.span.start);
                     // ... and so does the title's possessor ("Chinese", "Russia's").
                     if let Some(p) = ms.iter().find(|p| p.modifier && p.span.end <= start && matches!(crate::text::gap(text, p.span.end, start).trim(), "" | "'s" | "’s")) {
                         start = p.span.start;
@@ -235,7 +235,7 @@ impl Ctx<'_, '_> {
     }
 
     fn titles(&mut self, a: &mut Analysis, si: usize, log: &mut Option<&mut Vec<String>>) {
-        let facts: Vec<_> = a.titles.iter().filter(|t| t.sentence == si).cloned().collect();
+        let facts = a.titles_of(si).to_vec();
         for t in facts {
             let subject = a.entities.get(t.person).clone();
             let object = a.entities.get(t.of).clone();
@@ -248,7 +248,7 @@ impl Ctx<'_, '_> {
 
     /// Place facts the mention finder read from place phrases ("the Russian town of X").
     fn places(&mut self, a: &mut Analysis, si: usize, log: &mut Option<&mut Vec<String>>) {
-        let facts: Vec<_> = a.places.iter().filter(|p| p.sentence == si).cloned().collect();
+        let facts = a.places_of(si).to_vec();
         for f in facts {
             let (x, y) = (a.entities.get(f.place).clone(), a.entities.get(f.within).clone());
             if !x.etype.is_place() || !matches!(y.etype, EntityType::Country | EntityType::Region | EntityType::City) {
@@ -291,7 +291,7 @@ impl Ctx<'_, '_> {
             Kind::Structural => (None, None, None, None),
             Kind::Event => (date, def.cameo.clone(), def.goldstein, def.quad_class),
         };
-        let char_span = [self.char_offset(span.start), self.char_offset(span.end)];
+        let char_span = [self.chars.of(self.text, span.start), self.chars.of(self.text, span.end)];
         self.out.push(Relation {
             doc: self.doc.id.clone(),
             sentence: si,
@@ -1127,7 +1127,7 @@ impl Ctx<'_, '_> {
         }
         let mut rest = st[name.len()..].trim_start();
         // The place: the mention finder's dateline fact, or a city the dictionary knows by that name.
-        let fact = a.places.iter().find(|p| p.sentence == si && p.rule == "located.dateline" && p.span.start == s.start).map(|p| (p.place, p.within, p.span.end));
+        let fact = a.places_of(si).iter().find(|p| p.rule == "located.dateline" && p.span.start == s.start).map(|p| (p.place, p.within, p.span.end));
         let (place, country) = match fact {
             Some((place, within, end)) => {
                 rest = text[end..s.end].trim_start();
@@ -2142,15 +2142,6 @@ impl Ctx<'_, '_> {
             let date = self.event_date(s, Span::new(g.span.end, vat), Modality::Asserted, true);
             self.emit_pairs(si, a, &g.entities, "criticizes", &t.entities, Polarity::Positive, Modality::Asserted, &date, g.span.cover(t.span), "criticizes.reported-judgement", 0.7);
         }
-    }
-
-    /// `text::char_offset` of `byte`, counted on from the last offset asked for when it lies
-    /// before: records come in text order, mostly.
-    fn char_offset(&mut self, byte: usize) -> usize {
-        let (mark, chars) = self.char_mark;
-        let n = if byte >= mark { chars + self.text[mark..byte].chars().count() } else { text::char_offset(self.text, byte) };
-        self.char_mark = (byte, n);
-        n
     }
 
     fn note(&self, log: &mut Option<&mut Vec<String>>, msg: String) {
