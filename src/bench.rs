@@ -326,6 +326,15 @@ pub fn measure_extract(ex: &Extractor, docs: &[Document], rounds: usize) -> Extr
     f
 }
 
+/// The documents as one: their texts joined by blank lines, under the first one's id and date.
+/// Extracting it takes as long as extracting them apart when the cost of a document is linear
+/// in its length, which a long transcript or report needs.
+pub fn as_one_document(docs: &[Document]) -> Option<Document> {
+    let first = docs.first()?;
+    let text = docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join("\n\n");
+    Some(Document { id: format!("{}-joined", first.id), text, ..first.clone() })
+}
+
 /// Peak resident memory of this process in MB (Linux: VmHWM), if known.
 pub fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;

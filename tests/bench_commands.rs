@@ -32,6 +32,12 @@ fn bench_extract_and_scale_print_their_figures() {
     assert!(r.stdout.contains("the median of 2 rounds"), "{}", r.stdout);
     let line = r.stdout.lines().find(|l| l.trim_start().starts_with("generated")).unwrap_or_else(|| panic!("{}", r.stdout));
     assert!(line.contains(" MB/s (") && line.contains(" sentences/s") && line.contains("relations/doc"), "{line}");
+    // The same articles as one document: one of them, as many sentences.
+    let one = r.stdout.lines().find(|l| l.trim_start().starts_with("one document")).unwrap_or_else(|| panic!("{}", r.stdout));
+    let count = |l: &str, what: &str| l.split(what).next().and_then(|h| h.split_whitespace().last()).and_then(|n| n.parse::<f64>().ok()).unwrap_or_else(|| panic!("{l}"));
+    assert_eq!(count(one, " docs"), 1.0, "{one}");
+    // (Each figure is rounded to a tenth: twenty times the one may be a unit off.)
+    assert!((count(one, " sentences/doc") - 20.0 * count(line, " sentences/doc")).abs() <= 1.0, "{one}\n{line}");
     let s = ok(&["bench", "scale", "--sizes", "20,200", "--rounds", "2"]);
     assert!(s.stdout.contains("the median of 2 ingests"), "{}", s.stdout);
     assert!(s.stdout.contains("ingest s") && s.stdout.contains("p50 ms"), "{}", s.stdout);

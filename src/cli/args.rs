@@ -174,8 +174,8 @@ pub enum BenchCommand {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
-    /// Extraction throughput on one thread (MB/s, sentences/s), on the generated corpus and on
-    /// --input files repeated --repeat times.
+    /// Extraction throughput on one thread (MB/s, sentences/s), on the generated corpus, on the
+    /// same corpus joined into one document, and on --input files repeated --repeat times.
     Extract {
         #[arg(long, default_value_t = 5000)]
         docs: usize,

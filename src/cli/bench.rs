@@ -35,6 +35,9 @@ pub fn run(cli: &Cli, a: &BenchArgs) -> Result<ExitCode> {
             let generated: Vec<Document> = Generator::new(&ex, *seed).take(*docs).collect();
             println!("extraction on one thread, the median of {rounds} round{}", if *rounds == 1 { "" } else { "s" });
             print_extract("generated", &bench::measure_extract(&ex, &generated, *rounds));
+            if let Some(one) = bench::as_one_document(&generated) {
+                print_extract("one document", &bench::measure_extract(&ex, std::slice::from_ref(&one), *rounds));
+            }
             if !input.is_empty() {
                 let mut reader = Reader::new(input, &ReadOptions::default());
                 let base: Vec<Document> = reader.by_ref().collect();
