@@ -53,21 +53,42 @@ pub struct Token {
     pub is_word: bool,
 }
 
+/// The longest a sentence may be, in bytes. News sentences run to a few hundred bytes, but text
+/// without sentence punctuation (a table, a list, a feed saved without full stops) can run to
+/// megabytes, and the rules' work on a sentence grows faster than its length: one sentence of
+/// 190 KB took 97 s. A longer stretch is cut into pieces of at most this length (see
+/// [`sentences`]).
+pub const MAX_SENTENCE: usize = 2_000;
+
 /// Splits `text` into sentence spans (trimmed of surrounding white space).
 ///
 /// A sentence ends at a line break, or at `.`, `!` or `?` (with any closing quotes or brackets)
 /// followed by white space and a capital letter, digit or opening quote, unless the word before
-/// the period is a known abbreviation or a single capital letter (an initial).
+/// the period is a known abbreviation or a single capital letter (an initial). A stretch longer
+/// than [`MAX_SENTENCE`] bytes is cut into pieces no longer than that: each after the last clause
+/// mark (`;`, `:` or `,` before a space) in the second half of its room, else after its last
+/// space, else inside a word.
 pub fn sentences(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let push = |s: usize, e: usize, out: &mut Vec<Span>| {
-        let piece = &text[s..e];
-        let lead = piece.len() - piece.trim_start().len();
-        let trail = piece.len() - piece.trim_end().len();
-        if s + lead < e - trail {
-            out.push(Span::new(s + lead, e - trail));
+        let mut s = s;
+        loop {
+            let piece = &text[s..e];
+            let lead = piece.len() - piece.trim_start().len();
+            let trail = piece.len() - piece.trim_end().len();
+            let (a, b) = (s + lead, e - trail);
+            if a >= b {
+                return;
+            }
+            if b - a <= MAX_SENTENCE {
+                out.push(Span::new(a, b));
+                return;
+            }
+            let cut = cut_before(text, a, a + MAX_SENTENCE);
+            out.push(Span::new(a, cut));
+            s = cut;
         }
     };
     let mut i = 0;
@@ -114,6 +135,19 @@ pub fn sentences(text: &str) -> Vec<Span> {
     }
     push(start, text.len(), &mut out);
     out
+}
+
+/// Where to end a piece of an overlong sentence that starts at `start` (no white space) and may
+/// run to `limit`: after the last clause mark in the second half, else after the last space, else
+/// at the last character boundary. Always past `start`.
+fn cut_before(text: &str, start: usize, limit: usize) -> usize {
+    let room = &text.as_bytes()[start..limit];
+    let clause = room.windows(2).rposition(|w| matches!(w[0], b',' | b';' | b':') && w[1] == b' ').map(|k| k + 1).filter(|&k| k >= room.len() / 2);
+    let space = || room.iter().rposition(|b| b.is_ascii_whitespace()).filter(|&k| k > 0);
+    match clause.or_else(space) {
+        Some(k) => start + k,
+        None => (start + 1..=limit).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(limit),
+    }
 }
 
 fn before_is_abbreviation(text: &str, dot: usize) -> bool {
@@ -377,6 +411,26 @@ mod tests {
     #[test]
     fn splits_on_line_breaks() {
         assert_eq!(split("One line\n\nTwo line.  "), vec!["One line", "Two line."]);
+    }
+
+    #[test]
+    fn cuts_overlong_sentences_into_pieces() {
+        let clause = "Russia and China signed a deal on gas, ";
+        let long_list = clause.repeat(200);
+        let no_commas = "word ".repeat(1_000);
+        let no_spaces = "é".repeat(3_000);
+        let normal = "Xi met Putin in Moscow. They signed a deal.";
+        for (text, pieces) in [(long_list.as_str(), 4), (no_commas.as_str(), 3), (no_spaces.as_str(), 3), (normal, 2)] {
+            let got = split(text);
+            assert_eq!(got.len(), pieces, "{}", &text[..40]);
+            assert!(got.iter().all(|p| !p.is_empty() && p.len() <= MAX_SENTENCE && p.trim() == *p));
+            // Nothing is lost but the white space between pieces.
+            let strip = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            assert_eq!(strip(&got.concat()), strip(text));
+        }
+        // A clause mark in the second half of the room ends the piece.
+        assert!(split(&long_list).iter().all(|p| p.ends_with(',')), "pieces of a list end at a comma");
+        assert!(split(&no_commas).iter().all(|p| p.ends_with("word")));
     }
 
     #[test]
