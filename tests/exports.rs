@@ -40,6 +40,11 @@ fn networkx_and_pandas_read_the_network_with_every_edge() {
     assert_eq!(pd.parse::<usize>().unwrap(), n);
     let jsonl = ok(&["export", "--format", "jsonl", "--store", &store]).stdout;
     assert_eq!(jsonl.lines().count(), n);
+    // A month-only date is a date range too (SPARQL's MIN and MAX, which the export once used,
+    // left it empty).
+    let csv = std::fs::read_to_string(&edges).unwrap();
+    let invades = csv.lines().find(|l| l.starts_with("https://w3id.org/geokg/entity/russia,https://w3id.org/geokg/entity/ukraine,") && l.contains(",invades,")).unwrap_or_else(|| panic!("{csv}"));
+    assert!(invades.ends_with(",2022-02,2022-02"), "{invades}");
 }
 
 #[test]
@@ -96,6 +101,19 @@ fn json_ld_reads_back_and_the_event_table_has_gdelt_columns() {
     let events = ok(&["export", "--format", "events", "--store", &store]).stdout;
     let mut lines = events.lines();
     assert!(lines.next().unwrap().starts_with("GLOBALEVENTID\tSQLDATE\tMonthYear\tYear\tActor1Code\tActor1Name"));
+    // Rows come by date: undated first, a year before its months, a month before its days.
+    let when: Vec<u32> = events
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+            let (year, month, day) = (num(f[3]), num(f[2].get(4..).unwrap_or("")), num(f[1].get(6..).unwrap_or("")));
+            year * 10_000 + month * 100 + day
+        })
+        .collect();
+    assert!(when.windows(2).all(|w| w[0] <= w[1]), "{events}");
+    assert!(when.iter().any(|&w| w % 100 == 0 && w > 0) && when.iter().any(|&w| w % 100 != 0), "partial and full dates: {when:?}");
     let row = events.lines().find(|l| l.contains("\tIRN\tIran\tISR\tIsrael\t195\t")).unwrap_or_else(|| panic!("{events}"));
     let f: Vec<&str> = row.split('\t').collect();
     assert_eq!((f[1], f[10], f[11], f[12]), ("20241001", "19", "4", "-10"), "{row}");

@@ -97,6 +97,20 @@ pub fn statement_iri(id: &StatementId) -> NamedNode {
     NamedNode::new_unchecked(format!("{STMT}{}", crate::input::hex(id)))
 }
 
+/// The id of a statement IRI `statement_iri` made; none for any other IRI.
+pub fn statement_id(iri: &NamedNode) -> Option<StatementId> {
+    let hex = iri.as_str().strip_prefix(STMT)?.as_bytes();
+    if hex.len() != 20 {
+        return None;
+    }
+    let digit = |b: u8| char::from(b).to_digit(16).filter(|_| !b.is_ascii_uppercase());
+    let mut id = [0; 10];
+    for (k, pair) in hex.chunks(2).enumerate() {
+        id[k] = u8::try_from(digit(pair[0])? * 16 + digit(pair[1])?).ok()?;
+    }
+    Some(id)
+}
+
 /// A typed literal for a partial date: xsd:date, xsd:gYearMonth or xsd:gYear.
 pub fn date_literal(d: &str) -> Literal {
     let dt = match d.len() {
