@@ -17,7 +17,8 @@ use crate::error::{Error, Result};
 use crate::rdf::model::{self, PREFIXES};
 use crate::sparql;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{Term, TripleRef};
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, TripleRef};
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -134,7 +135,7 @@ pub fn write_events(store: &Store, keep: &dyn Fn(&Node, &Node, &Edge) -> bool, o
     // written in order.
     let mut statements = look.event_statements()?;
     loop {
-        let chunk: Vec<oxigraph::model::NamedNode> = statements.by_ref().take(READ_CHUNK).collect();
+        let chunk: Vec<NamedNode> = statements.by_ref().take(READ_CHUNK).collect();
         if chunk.is_empty() {
             break;
         }
@@ -201,9 +202,9 @@ struct Event {
 
 /// What a statement node says, read by [`Lookup::statement`].
 struct Statement {
-    subject: oxigraph::model::NamedNode,
-    object: oxigraph::model::NamedNode,
-    predicate: oxigraph::model::NamedNode,
+    subject: NamedNode,
+    object: NamedNode,
+    predicate: NamedNode,
     /// The local names: "visits", "positive", "asserted".
     relation: String,
     polarity: String,
@@ -214,22 +215,22 @@ struct Statement {
     goldstein: Option<f64>,
     /// The Goldstein value as the store writes it ("-10", "1.9").
     goldstein_text: Option<String>,
-    evidence: Vec<oxigraph::model::NamedNode>,
+    evidence: Vec<NamedNode>,
 }
 
 impl Lookup<'_> {
-    fn object(&self, s: oxigraph::model::NamedNodeRef<'_>, p: &oxigraph::model::NamedNode) -> Result<Option<Term>> {
+    fn object(&self, s: NamedNodeRef<'_>, p: &NamedNode) -> Result<Option<Term>> {
         Ok(self.store.quads_for_pattern(Some(s.into()), Some(p.as_ref()), None, None).next().transpose()?.map(|q| q.object))
     }
 
     /// A statement's subject, relation, object, qualifiers and evidence, read in one scan of
     /// its quads (they sit together in the store's index, where a look-up each would seek ten
     /// times); none if it lacks one of the five that every statement has.
-    fn statement(&self, st: &oxigraph::model::NamedNode) -> Result<Option<Statement>> {
+    fn statement(&self, st: &NamedNode) -> Result<Option<Statement>> {
         let (mut subject, mut predicate, mut object, mut polarity, mut modality) = (None, None, None, None, None);
         let (mut date, mut cameo, mut quad_class, mut goldstein_text) = (None, None, None, None);
         let mut evidence = Vec::new();
-        for q in self.store.quads_for_pattern(Some(st.as_ref().into()), None, None, Some(oxigraph::model::GraphNameRef::DefaultGraph)) {
+        for q in self.store.quads_for_pattern(Some(st.as_ref().into()), None, None, Some(GraphNameRef::DefaultGraph)) {
             let q = q?;
             let p = q.predicate.as_str();
             match q.object {
@@ -238,9 +239,9 @@ impl Lookup<'_> {
                     Some("modality") => modality = Some(n),
                     Some("hasEvidence") => evidence.push(n),
                     Some(_) => {}
-                    None if p == oxigraph::model::vocab::rdf::SUBJECT.as_str() => subject = Some(n),
-                    None if p == oxigraph::model::vocab::rdf::PREDICATE.as_str() => predicate = Some(n),
-                    None if p == oxigraph::model::vocab::rdf::OBJECT.as_str() => object = Some(n),
+                    None if p == rdf::SUBJECT.as_str() => subject = Some(n),
+                    None if p == rdf::PREDICATE.as_str() => predicate = Some(n),
+                    None if p == rdf::OBJECT.as_str() => object = Some(n),
                     None => {}
                 },
                 Term::Literal(l) => match p.strip_prefix(model::GK) {
@@ -273,7 +274,7 @@ impl Lookup<'_> {
     }
 
     /// A statement of the event table; none without evidence in a document.
-    fn event(&self, st: &oxigraph::model::NamedNode) -> Result<Option<Event>> {
+    fn event(&self, st: &NamedNode) -> Result<Option<Event>> {
         let Some(statement) = self.statement(st)? else { return Ok(None) };
         let mut docs = std::collections::BTreeSet::new();
         let mut mentions = 0u32;
@@ -286,7 +287,7 @@ impl Lookup<'_> {
         if docs.is_empty() {
             return Ok(None);
         }
-        let source = oxigraph::model::NamedNode::new_unchecked(format!("{}source", model::DCTERMS));
+        let source = NamedNode::new_unchecked(format!("{}source", model::DCTERMS));
         let mut url = String::new();
         for d in &docs {
             match self.object(d.as_ref(), &source)? {
@@ -302,7 +303,7 @@ impl Lookup<'_> {
     /// The statements with a CAMEO code, by date (undated first; a year before its months, a
     /// month before its days), then by id. One pass reads each one's date and id, 16 bytes a
     /// statement: the order costs that much memory and no more.
-    fn event_statements(&self) -> Result<impl Iterator<Item = oxigraph::model::NamedNode> + '_> {
+    fn event_statements(&self) -> Result<impl Iterator<Item = NamedNode> + '_> {
         #[derive(PartialEq, Eq, PartialOrd, Ord)]
         enum Id {
             Own(model::StatementId),
@@ -312,7 +313,7 @@ impl Lookup<'_> {
         let mut keys = Vec::new();
         let mut others = Vec::new();
         for q in self.store.quads_for_pattern(None, Some(model::gk("cameoCode").as_ref()), None, None) {
-            let oxigraph::model::NamedOrBlankNode::NamedNode(st) = q?.subject else { continue };
+            let NamedOrBlankNode::NamedNode(st) = q?.subject else { continue };
             let date = match self.object(st.as_ref(), &model::gk("date"))? {
                 Some(Term::Literal(d)) => date_key(d.value()),
                 _ => 0,
@@ -348,7 +349,7 @@ fn date_key(d: &str) -> u32 {
 struct Entities(HashMap<String, Node>);
 
 impl Entities {
-    fn get(&mut self, store: &Store, iri: &oxigraph::model::NamedNode) -> Result<Node> {
+    fn get(&mut self, store: &Store, iri: &NamedNode) -> Result<Node> {
         if let Some(n) = self.0.get(iri.as_str()) {
             return Ok(n.clone());
         }
@@ -411,19 +412,18 @@ pub struct Edge {
 /// the store holds them), each edge with its CAMEO code, QuadClass, Goldstein value, evidence
 /// count and date range.
 pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
-    use oxigraph::model::vocab::rdf;
     let look = Lookup { store };
-    let symmetric_property = oxigraph::model::NamedNode::new_unchecked(format!("{}SymmetricProperty", model::OWL));
+    let symmetric_property = NamedNode::new_unchecked(format!("{}SymmetricProperty", model::OWL));
     let mut symmetric = std::collections::HashSet::new();
     for q in store.quads_for_pattern(None, Some(rdf::TYPE), Some(symmetric_property.as_ref().into()), None) {
-        if let oxigraph::model::NamedOrBlankNode::NamedNode(p) = q?.subject {
+        if let NamedOrBlankNode::NamedNode(p) = q?.subject {
             symmetric.insert(p);
         }
     }
     // Entity and relation IRIs, each held once; edges are keyed by their numbers.
-    let mut names: Vec<oxigraph::model::NamedNode> = Vec::new();
-    let mut numbers: HashMap<oxigraph::model::NamedNode, u32> = HashMap::new();
-    let mut number = |n: &oxigraph::model::NamedNode| -> u32 {
+    let mut names: Vec<NamedNode> = Vec::new();
+    let mut numbers: HashMap<NamedNode, u32> = HashMap::new();
+    let mut number = |n: &NamedNode| -> u32 {
         *numbers.entry(n.clone()).or_insert_with(|| {
             names.push(n.clone());
             u32::try_from(names.len() - 1).unwrap_or(u32::MAX)
@@ -438,21 +438,21 @@ pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
     loop {
         let mut chunk = Vec::with_capacity(READ_CHUNK);
         for q in statements.by_ref().take(READ_CHUNK) {
-            if let oxigraph::model::NamedOrBlankNode::NamedNode(st) = q?.subject {
+            if let NamedOrBlankNode::NamedNode(st) = q?.subject {
                 chunk.push(st);
             }
         }
         if chunk.is_empty() {
             break;
         }
-        let read = |st: &oxigraph::model::NamedNode| -> Result<Option<(Statement, Vec<bool>)>> {
+        let read = |st: &NamedNode| -> Result<Option<(Statement, Vec<bool>)>> {
             let Some(e) = look.statement(st)? else { return Ok(None) };
-            let entity = |n: &oxigraph::model::NamedNode| n.as_str().starts_with(model::ENT);
+            let entity = |n: &NamedNode| n.as_str().starts_with(model::ENT);
             if e.modality != "asserted" || e.evidence.is_empty() || !entity(&e.subject) || !entity(&e.object) || !e.predicate.as_str().starts_with(model::GK) {
                 return Ok(None);
             }
             // Whether the direct triple stands each way (the second only for a symmetric relation).
-            let stands = |a: &oxigraph::model::NamedNode, b: &oxigraph::model::NamedNode| -> Result<bool> {
+            let stands = |a: &NamedNode, b: &NamedNode| -> Result<bool> {
                 Ok(store.quads_for_pattern(Some(a.as_ref().into()), Some(e.predicate.as_ref()), Some(b.as_ref().into()), None).next().transpose()?.is_some())
             };
             let forward = stands(&e.subject, &e.object)?;
@@ -516,7 +516,7 @@ pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
 fn describe(store: &Store, iri: &str) -> Result<Node> {
     let q = "SELECT ?e ?label ?type ?iso3 ?wd WHERE { OPTIONAL { ?e rdfs:label ?label } OPTIONAL { ?e a ?type }
              OPTIONAL { ?e gk:iso3 ?iso3 } OPTIONAL { ?e owl:sameAs ?wd } } LIMIT 1";
-    let term: Term = oxigraph::model::NamedNode::new(iri).map_err(|e| Error::Invalid(e.to_string()))?.into();
+    let term: Term = NamedNode::new(iri).map_err(|e| Error::Invalid(e.to_string()))?.into();
     let mut node = Node { iri: iri.to_string(), label: iri.rsplit('/').next().unwrap_or("").to_string(), ..Node::default() };
     if let QueryResults::Solutions(mut s) = sparql::prepare_with(q, &[("e".into(), term)], None)?.on_store(store).execute()? {
         if let Some(sol) = s.next() {
@@ -764,7 +764,7 @@ mod tests {
         let id = [0x5b, 0xeb, 0x79, 0x5b, 0x49, 0x48, 0x68, 0xdc, 0xd9, 0x12];
         assert_eq!(model::statement_id(&model::statement_iri(&id)), Some(id));
         for other in ["https://w3id.org/geokg/statement/5beb795b494868dcd9", "https://w3id.org/geokg/statement/5BEB795B494868DCD912", "https://w3id.org/geokg/statement/5beb795b494868dcd91g", "https://example.org/statement/5beb795b494868dcd912"] {
-            assert_eq!(model::statement_id(&oxigraph::model::NamedNode::new(other).unwrap()), None, "{other}");
+            assert_eq!(model::statement_id(&NamedNode::new(other).unwrap()), None, "{other}");
         }
     }
 
