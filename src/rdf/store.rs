@@ -306,6 +306,14 @@ fn group_buffer() -> Vec<Quad> {
     Vec::with_capacity(GROUP_QUADS + GROUP_QUADS / 4)
 }
 
+/// The bulk loader's batch for a group of `quads`, in its unit ("megabytes", a thousand quads
+/// each): the whole group, or for a group of twice [`GROUP_QUADS`] or more (one long document)
+/// equal batches of about that size.
+fn batch_megabytes(quads: usize) -> usize {
+    let batches = (quads / GROUP_QUADS).max(1);
+    quads / batches / 1000 + 1
+}
+
 /// Entities remembered as written, at most, before the memory is emptied and they are looked up
 /// in the store again.
 const KNOWN_ENTITIES: usize = 100_000;
@@ -412,10 +420,13 @@ impl Writer<'_> {
         self.loading_docs = std::mem::take(&mut self.pending_docs);
         let store = self.gs.store.clone();
         self.loading = Some(std::thread::spawn(move || -> Result<()> {
-            // One batch on one thread, sized to the group. By default the loader sets aside room
-            // for a million quads (some 150 MB) for each group, whatever its size: on 100,000
-            // articles the ingest then peaked at 408-434 MB instead of 364-373 MB.
-            let mut loader = store.bulk_loader().with_num_threads(1).with_max_memory_size_in_megabytes(quads.len() / 1000 + 1);
+            // One batch at a time on one thread, sized to the group. By default the loader sets
+            // aside room for a million quads (some 150 MB) for each group, whatever its size: on
+            // 100,000 articles the ingest then peaked at 408-434 MB instead of 364-373 MB. A group
+            // that one long document makes twice as large or more is loaded in batches of about
+            // GROUP_QUADS, still committed at once: one document of 14.7 MB peaked at 621 MB in
+            // a single batch, and at 397 MB in batches.
+            let mut loader = store.bulk_loader().with_num_threads(1).with_max_memory_size_in_megabytes(batch_megabytes(quads.len()));
             loader.load_quads(quads)?;
             Ok(loader.commit()?)
         }));
@@ -583,7 +594,17 @@ fn remove_document(tx: &mut Transaction<'_>, d: &NamedNode) -> Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::model::{self, statement_iri, STMT};
-    use super::{needs_compaction, open_files_allowed, Document, GraphStore, GROUP_QUADS};
+    use super::{batch_megabytes, needs_compaction, open_files_allowed, Document, GraphStore, GROUP_QUADS};
+
+    /// A group is one batch unless one long document made it twice the size or more; then its
+    /// batches are about GROUP_QUADS each, and hold it all.
+    #[test]
+    fn a_long_document_is_loaded_in_batches() {
+        for (quads, batches) in [(10, 1), (GROUP_QUADS, 1), (GROUP_QUADS + 200, 1), (2 * GROUP_QUADS - 1, 1), (300_000, 6), (1_000_000, 20)] {
+            let per_batch = batch_megabytes(quads) * 1000;
+            assert_eq!(quads.div_ceil(per_batch), batches, "{quads} quads");
+        }
+    }
 
     /// The ids the ingest remembers are the whole id its IRIs carry: every byte, in order.
     #[test]
