@@ -472,7 +472,7 @@ pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
                     cameo: e.cameo.clone(),
                     quad_class: e.quad_class,
                     goldstein: e.goldstein,
-                    symmetric: crate::vocab::Vocabulary::builtin().get(&e.relation).is_some_and(|d| d.symmetric),
+                    symmetric: symmetric.contains(&e.predicate),
                     ..Edge::default()
                 });
                 edge.evidence += evidence;

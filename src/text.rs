@@ -339,6 +339,15 @@ impl CharOffsets {
     }
 }
 
+/// The bundled sample files, whole, then `edges`: the texts on which tests compare a search
+/// with the plain one it speeds up.
+#[cfg(test)]
+pub(crate) fn sample_texts(edges: &str) -> Vec<String> {
+    let mut texts: Vec<String> = std::fs::read_dir("data/samples").unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+    texts.push(edges.to_string());
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

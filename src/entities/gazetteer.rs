@@ -824,13 +824,9 @@ mod tests {
     #[test]
     fn names_of_spans_are_those_of_their_text() {
         let g = Gazetteer::load(&[]).unwrap();
-        let mut texts: Vec<String> = std::fs::read_dir("data/samples")
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
         // Edges that a whole-text search sees differently: names glued to the span's edges,
         // inside words, across sentence ends.
-        texts.push("xRussia.Ukraine and China\nUSA Iranian Iran.\nMoscowx said. Kyiv. New York Times. Beijing".to_string());
+        let texts = crate::text::sample_texts("xRussia.Ukraine and China\nUSA Iranian Iran.\nMoscowx said. Kyiv. New York Times. Beijing");
         for text in &texts {
             let whole: Vec<Span> = vec![Span::new(0, text.len())];
             let sentences = crate::text::sentences(text);
@@ -872,11 +868,7 @@ mod tests {
             }
             out
         };
-        let mut texts: Vec<String> = std::fs::read_dir("data/samples")
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
-        texts.push("“Russia” and ‘China’. naïveRussia, Ü-Iran, 10Russia, Russia's—China—Iran’s x-Ukraine.Russia Moscow".to_string());
+        let texts = crate::text::sample_texts("“Russia” and ‘China’. naïveRussia, Ü-Iran, 10Russia, Russia's—China—Iran’s x-Ukraine.Russia Moscow");
         for text in &texts {
             assert_eq!(g.find_names(text), plain(text), "{text:?}");
         }

@@ -3396,11 +3396,7 @@ mod tests {
 
     #[test]
     fn matches_of_spans_are_those_of_their_text() {
-        let mut texts: Vec<String> = std::fs::read_dir("data/samples")
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
-        texts.push("Prime Minister. Foreign Minister Lavrov met the prime minister of X, the President.\nDefense Ministers".to_string());
+        let texts = crate::text::sample_texts("Prime Minister. Foreign Minister Lavrov met the prime minister of X, the President.\nDefense Ministers");
         for text in &texts {
             let short = &text[..text.char_indices().nth(150).map_or(text.len(), |(i, _)| i)];
             let bounds: Vec<usize> = short.char_indices().map(|(i, _)| i).chain([short.len()]).collect();
