@@ -26,8 +26,21 @@ pub struct Progress {
     pub stats: IngestStats,
     /// Documents the extractor failed on (a bug in a rule), by id.
     pub failed: Vec<String>,
+    pub stage: Stage,
+}
+
+/// The steps of an ingest, in order.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Documents are read, extracted and written.
+    #[default]
+    Reading,
+    /// Every document is read and extracted: the last groups are being written, and the store
+    /// is made durable, which waits until RocksDB has merged its unmerged index files (a minute
+    /// at the end of 1 GB of news).
+    Finishing,
     /// Everything is written and the store's indexes are being compacted, the run's last step.
-    pub compacting: bool,
+    Compacting,
 }
 
 /// Extracts one document; a panic in a rule is caught and becomes an error for that document
@@ -37,10 +50,10 @@ pub fn extract_guarded(ex: &Extractor, doc: &Document) -> std::result::Result<Ve
         .map_err(|_| format!("document '{}': internal error in the extractor", doc.id))
 }
 
-/// Runs the pipeline over `docs`, calling `on_batch` after each batch is extracted. At the end,
-/// if anything was written, it flushes the store, and compacts it when the run grew it by a good
-/// part ([`needs_compaction`]) or `always_compact` is set, calling `on_batch` once more before,
-/// with `compacting` set.
+/// Runs the pipeline over `docs`, calling `on_batch` after each batch is extracted, and once
+/// more at the start of each later [`Stage`]. At the end, if anything was written, it flushes
+/// the store, and compacts it when the run grew it by a good part ([`needs_compaction`]) or
+/// `always_compact` is set.
 ///
 /// Extraction and writing overlap: a writer thread stores one batch while the next is
 /// extracted, with at most one batch waiting between them.
@@ -95,6 +108,10 @@ pub fn ingest(
             }
             on_batch(&progress);
         }
+        if docs.peek().is_none() {
+            progress.stage = Stage::Finishing;
+            on_batch(&progress);
+        }
         drop(to_writer);
         writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     });
@@ -104,7 +121,7 @@ pub fn ingest(
         store.flush()?;
     }
     if always_compact || (wrote && needs_compaction(size_before, store.disk_size()?)) {
-        progress.compacting = true;
+        progress.stage = Stage::Compacting;
         on_batch(&progress);
         store.optimize()?;
     }

@@ -13,9 +13,11 @@ fn plain_progress_lines_when_stderr_is_not_a_terminal() {
     let line = r.stderr.lines().find(|l| l.starts_with("geokg: progress: ")).unwrap_or_else(|| panic!("no progress line in:\n{}", r.stderr));
     assert!(line.contains(" documents, ") && line.contains(" MB/s, ") && line.contains(" relations"), "{line}");
     assert!(r.stderr.contains("documents added"), "{}", r.stderr);
-    // The last step, compaction, is announced; the summary comes after it.
-    let compacting = r.stderr.find("geokg: all written; compacting the store").unwrap_or_else(|| panic!("{}", r.stderr));
-    assert!(compacting < r.stderr.find("documents added").unwrap(), "{}", r.stderr);
+    // The steps after the last document are announced in order; the summary comes after them.
+    let at = |what: &str| r.stderr.find(what).unwrap_or_else(|| panic!("no {what:?} in:\n{}", r.stderr));
+    let finishing = at("geokg: all read; writing the last groups while the store merges its indexes");
+    let compacting = at("geokg: all written; compacting the store");
+    assert!(finishing < compacting && compacting < at("documents added"), "{}", r.stderr);
 }
 
 #[test]

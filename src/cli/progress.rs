@@ -1,7 +1,7 @@
 //! Progress on stderr: a bar (indicatif) when stderr is a terminal, a plain line every few
 //! seconds when it is not (logs, CI), nothing with --quiet.
 
-use geokg::pipeline::Progress;
+use geokg::pipeline::{Progress, Stage};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
@@ -44,8 +44,11 @@ impl Reporter {
     }
 
     pub fn update(&mut self, p: &Progress) {
-        if p.compacting {
-            return self.compacting();
+        match p.stage {
+            Stage::Reading => {}
+            Stage::Finishing => return self.stage("all read; writing the last groups while the store merges its indexes"),
+            // Some ten seconds per GB on a big store.
+            Stage::Compacting => return self.stage("all written; compacting the store"),
         }
         match &self.mode {
             Mode::Quiet => {}
@@ -62,12 +65,12 @@ impl Reporter {
         }
     }
 
-    /// The last step can take a while on a big store (some ten seconds per GB): say so.
-    fn compacting(&self) {
+    /// The steps after the last document can take a minute on a big store: say which one runs.
+    fn stage(&self, what: &str) {
         match &self.mode {
             Mode::Quiet => {}
-            Mode::Bar(bar) => bar.set_message("all written; compacting the store"),
-            Mode::Lines => eprintln!("geokg: all written; compacting the store"),
+            Mode::Bar(bar) => bar.set_message(what.to_string()),
+            Mode::Lines => eprintln!("geokg: {what}"),
         }
     }
 
