@@ -15,7 +15,7 @@ use crate::rdf::{GraphStore, IngestStats};
 use crate::relations::{Extractor, Relation};
 use rayon::prelude::*;
 
-/// Where an ingest stands, reported after each batch.
+/// Where an ingest stands, reported after each batch and at the start of each later stage.
 #[derive(Debug, Default, Clone)]
 pub struct Progress {
     pub documents: usize,
@@ -26,6 +26,7 @@ pub struct Progress {
     pub stats: IngestStats,
     /// Documents the extractor failed on (a bug in a rule), by id.
     pub failed: Vec<String>,
+    /// The step the run is in.
     pub stage: Stage,
 }
 
