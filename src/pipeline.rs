@@ -109,7 +109,7 @@ pub fn ingest(
             }
             on_batch(&progress);
         }
-        if docs.peek().is_none() {
+        if progress.documents > 0 && docs.peek().is_none() {
             progress.stage = Stage::Finishing;
             on_batch(&progress);
         }

@@ -20,6 +20,16 @@ fn plain_progress_lines_when_stderr_is_not_a_terminal() {
     assert!(finishing < compacting && compacting < at("documents added"), "{}", r.stderr);
 }
 
+/// With no document there is nothing to finish: no stage is announced, only the summary.
+#[test]
+fn an_empty_input_announces_no_stage() {
+    let (dir, store) = store();
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "").unwrap();
+    let r = ok(&["ingest", empty.to_str().unwrap(), "--store", &store]);
+    assert!(r.stderr.contains("nothing new") && !r.stderr.contains("all read") && !r.stderr.contains("compacting"), "{}", r.stderr);
+}
+
 #[test]
 fn quiet_prints_nothing() {
     let (_dir, store) = store();
