@@ -128,7 +128,7 @@ pub fn write_events(store: &Store, keep: &dyn Fn(&Node, &Node, &Edge) -> bool, o
         out,
         "GLOBALEVENTID\tSQLDATE\tMonthYear\tYear\tActor1Code\tActor1Name\tActor2Code\tActor2Name\tEventCode\tEventBaseCode\tEventRootCode\tQuadClass\tGoldsteinScale\tNumMentions\tNumArticles\tSOURCEURL\tPolarity\tModality\tRelation"
     )?;
-    let look = Lookup { store };
+    let look = Lookup::new(store);
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     let mut entities = Entities::default();
     // Statements are read a chunk at a time on all cores (each read is a few index seeks), and
@@ -184,6 +184,10 @@ fn local(iri: &str) -> &str {
 /// the event table of 100,000 articles; the projection's query took 445 s.
 struct Lookup<'s> {
     store: &'s Store,
+    /// The predicates it follows, made once.
+    document: NamedNode,
+    source: NamedNode,
+    date: NamedNode,
 }
 
 /// How many statements [`write_events`] and [`project`] read on all cores at a time.
@@ -212,13 +216,16 @@ struct Statement {
     date: Option<String>,
     cameo: Option<String>,
     quad_class: Option<u8>,
-    goldstein: Option<f64>,
     /// The Goldstein value as the store writes it ("-10", "1.9").
     goldstein_text: Option<String>,
     evidence: Vec<NamedNode>,
 }
 
 impl Lookup<'_> {
+    fn new(store: &Store) -> Lookup<'_> {
+        Lookup { store, document: model::gk("document"), source: NamedNode::new_unchecked(format!("{}source", model::DCTERMS)), date: model::gk("date") }
+    }
+
     fn object(&self, s: NamedNodeRef<'_>, p: &NamedNode) -> Result<Option<Term>> {
         Ok(self.store.quads_for_pattern(Some(s.into()), Some(p.as_ref()), None, None).next().transpose()?.map(|q| q.object))
     }
@@ -267,7 +274,6 @@ impl Lookup<'_> {
             date,
             cameo,
             quad_class,
-            goldstein: goldstein_text.as_deref().and_then(|v| v.parse().ok()),
             goldstein_text,
             evidence,
         }))
@@ -279,7 +285,7 @@ impl Lookup<'_> {
         let mut docs = std::collections::BTreeSet::new();
         let mut mentions = 0u32;
         for ev in &statement.evidence {
-            if let Some(Term::NamedNode(d)) = self.object(ev.as_ref(), &model::gk("document"))? {
+            if let Some(Term::NamedNode(d)) = self.object(ev.as_ref(), &self.document)? {
                 mentions += 1;
                 docs.insert(d);
             }
@@ -287,10 +293,9 @@ impl Lookup<'_> {
         if docs.is_empty() {
             return Ok(None);
         }
-        let source = NamedNode::new_unchecked(format!("{}source", model::DCTERMS));
         let mut url = String::new();
         for d in &docs {
-            match self.object(d.as_ref(), &source)? {
+            match self.object(d.as_ref(), &self.source)? {
                 Some(Term::Literal(l)) => url = l.value().to_string(),
                 Some(Term::NamedNode(n)) => url = n.as_str().to_string(),
                 _ => continue,
@@ -314,7 +319,7 @@ impl Lookup<'_> {
         let mut others = Vec::new();
         for q in self.store.quads_for_pattern(None, Some(model::gk("cameoCode").as_ref()), None, None) {
             let NamedOrBlankNode::NamedNode(st) = q?.subject else { continue };
-            let date = match self.object(st.as_ref(), &model::gk("date"))? {
+            let date = match self.object(st.as_ref(), &self.date)? {
                 Some(Term::Literal(d)) => date_key(d.value()),
                 _ => 0,
             };
@@ -412,7 +417,7 @@ pub struct Edge {
 /// the store holds them), each edge with its CAMEO code, QuadClass, Goldstein value, evidence
 /// count and date range.
 pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
-    let look = Lookup { store };
+    let look = Lookup::new(store);
     let symmetric_property = NamedNode::new_unchecked(format!("{}SymmetricProperty", model::OWL));
     let mut symmetric = std::collections::HashSet::new();
     for q in store.quads_for_pattern(None, Some(rdf::TYPE), Some(symmetric_property.as_ref().into()), None) {
@@ -445,7 +450,7 @@ pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
         if chunk.is_empty() {
             break;
         }
-        let read = |st: &NamedNode| -> Result<Option<(Statement, Vec<bool>)>> {
+        let read = |st: &NamedNode| -> Result<Option<(Statement, [bool; 2])>> {
             let Some(e) = look.statement(st)? else { return Ok(None) };
             let entity = |n: &NamedNode| n.as_str().starts_with(model::ENT);
             if e.modality != "asserted" || e.evidence.is_empty() || !entity(&e.subject) || !entity(&e.object) || !e.predicate.as_str().starts_with(model::GK) {
@@ -457,9 +462,9 @@ pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
             };
             let forward = stands(&e.subject, &e.object)?;
             let backward = symmetric.contains(&e.predicate) && stands(&e.object, &e.subject)?;
-            Ok(Some((e, vec![forward, backward])))
+            Ok(Some((e, [forward, backward])))
         };
-        let read: Vec<Result<Option<(Statement, Vec<bool>)>>> = chunk.par_iter().map(read).collect();
+        let read: Vec<Result<Option<(Statement, [bool; 2])>>> = chunk.par_iter().map(read).collect();
         for r in read {
             let Some((e, ways)) = r? else { continue };
             let evidence = u32::try_from(e.evidence.len()).unwrap_or(u32::MAX);
@@ -471,7 +476,7 @@ pub fn project(store: &Store) -> Result<DiGraph<Node, Edge>> {
                     relation: e.relation.clone(),
                     cameo: e.cameo.clone(),
                     quad_class: e.quad_class,
-                    goldstein: e.goldstein,
+                    goldstein: e.goldstein_text.as_deref().and_then(|v| v.parse().ok()),
                     symmetric: symmetric.contains(&e.predicate),
                     ..Edge::default()
                 });
